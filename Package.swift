@@ -1,0 +1,32 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "migedit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "migedit", targets: ["migedit"]),
+        .library(name: "MigrationCore", targets: ["MigrationCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "MigrationCore"),
+        .target(name: "MigrationEditor", dependencies: ["MigrationCore"]),
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "Terminal", dependencies: ["CNcursesw", "MigrationEditor"]),
+        .executableTarget(
+            name: "migedit",
+            dependencies: [
+                "MigrationCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "migedit-bench", dependencies: ["MigrationCore"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "MigrationCoreTests", dependencies: ["MigrationCore", "TestSupport"]),
+        .testTarget(name: "MigrationEditorTests", dependencies: ["MigrationEditor"]),
+        .testTarget(name: "MigeditTests", dependencies: ["MigrationCore", "TestSupport", "migedit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

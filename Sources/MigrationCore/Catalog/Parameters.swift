@@ -1,0 +1,134 @@
+extension Catalog {
+    /// The 32 parameters of QEMU 9.0, in `MigrationParameter` enum order, with the defaults
+    /// QEMU starts with (`DEFINE_PROP_*` defaults and `migrate_params_init`).
+    static let parameters90: [Item] = [
+        parameter(.announceInitial, "announce-initial", .size, 50, property: "announce-initial",
+            unit: "ms", range: "0 to 100000", summary:
+            "Delay before the first self-announcement (RARP/ARP packets) the destination sends "
+            + "after migration so switches learn the guest's new location."),
+        parameter(.announceMax, "announce-max", .size, 550, property: "announce-max",
+            unit: "ms", range: "0 to 100000", summary:
+            "The longest delay between two self-announcement rounds."),
+        parameter(.announceRounds, "announce-rounds", .size, 5, property: "announce-rounds",
+            range: "0 to 1000", summary:
+            "How many self-announcement rounds the destination sends after migration."),
+        parameter(.announceStep, "announce-step", .size, 100, property: "announce-step",
+            unit: "ms", range: "1 to 10000", summary:
+            "How much the delay grows between self-announcement rounds."),
+        parameter(.compressLevel, "compress-level", .uint8, 1, property: "x-compress-level",
+            range: "0 to 9", deprecated: true, summary:
+            "zlib level of the old compress capability: 0 none, 1 fastest, 9 smallest."),
+        parameter(.compressThreads, "compress-threads", .uint8, 8, property: "x-compress-threads",
+            range: "1 to 255", deprecated: true, summary:
+            "Compression threads on the source for the old compress capability."),
+        parameter(.decompressThreads, "decompress-threads", .uint8, 2,
+            property: "x-decompress-threads", range: "1 to 255", deprecated: true, summary:
+            "Decompression threads on the destination for the old compress capability."),
+        Item(.compressWaitThread, "compress-wait-thread", .parameter, .bool, .bool(true),
+            property: "x-compress-wait-thread", summary:
+            "With the old compress capability: wait for a free compression thread (on) or send "
+            + "the page uncompressed (off).", deprecated: true),
+        parameter(.throttleTriggerThreshold, "throttle-trigger-threshold", .uint8, 50,
+            property: "x-throttle-trigger-threshold", unit: "%", range: "1 to 100", summary:
+            "auto-converge starts throttling when the bytes dirtied in a sync period exceed this "
+            + "percentage of the bytes sent in it."),
+        parameter(.cpuThrottleInitial, "cpu-throttle-initial", .uint8, 20,
+            property: "x-cpu-throttle-initial", unit: "%", range: "1 to 99", summary:
+            "The vCPU throttle auto-converge applies first."),
+        parameter(.cpuThrottleIncrement, "cpu-throttle-increment", .uint8, 10,
+            property: "x-cpu-throttle-increment", unit: "%", range: "1 to 99", summary:
+            "How much auto-converge raises the throttle each time it is not enough."),
+        Item(.cpuThrottleTailslow, "cpu-throttle-tailslow", .parameter, .bool, .bool(false),
+            property: "x-cpu-throttle-tailslow", summary:
+            "Near the end of throttling, raise the throttle by what the dirty rate needs rather "
+            + "than by the full increment, to avoid over-throttling."),
+        text(.tlsCreds, "tls-creds", summary:
+            "The id of a tls-creds-x509 (or -psk) object; non-empty turns TLS on for the "
+            + "migration stream."),
+        text(.tlsHostname, "tls-hostname", summary:
+            "The hostname to validate the destination's certificate against when the URI is an "
+            + "IP address or socket path."),
+        text(.tlsAuthz, "tls-authz", summary:
+            "The id of an authz object the destination uses to check the source's client "
+            + "certificate."),
+        parameter(.maxBandwidth, "max-bandwidth", .size, 134_217_728, property: "x-max-bandwidth",
+            unit: "bytes/s", summary:
+            "The precopy bandwidth cap. The default is 128 MiB/s, which is low for fast links."),
+        parameter(.availSwitchoverBandwidth, "avail-switchover-bandwidth", .size, 0,
+            property: "avail-switchover-bandwidth", unit: "bytes/s", summary:
+            "The bandwidth really available at switchover, used to estimate downtime; 0 means "
+            + "QEMU estimates it from the transfer so far."),
+        parameter(.downtimeLimit, "downtime-limit", .uint64, 300, property: "x-downtime-limit",
+            unit: "ms", range: "0 to 2000000", summary:
+            "The longest pause QEMU may stop the guest for at switchover; migration converges "
+            + "only when the remaining dirty RAM fits in it."),
+        parameter(.xCheckpointDelay, "x-checkpoint-delay", .uint32, 20_000,
+            property: "x-checkpoint-delay", unit: "ms", unstable: true, summary:
+            "COLO: the interval between two checkpoints."),
+        Item(.blockIncremental, "block-incremental", .parameter, .bool, .bool(false),
+            property: nil, summary:
+            "Old block migration: copy only the top image of the backing chain. Deprecated with "
+            + "the block capability.", deprecated: true),
+        parameter(.multifdChannels, "multifd-channels", .uint8, 2, property: "multifd-channels",
+            range: "1 to 255", summary:
+            "How many parallel connections multifd opens. More channels use more cores and "
+            + "links."),
+        parameter(.xbzrleCacheSize, "xbzrle-cache-size", .size, 67_108_864,
+            property: "xbzrle-cache-size", unit: "bytes",
+            range: "a power of two, at least the target page size", summary:
+            "Memory for xbzrle's cache of previously sent pages; bigger caches find more "
+            + "deltas."),
+        parameter(.maxPostcopyBandwidth, "max-postcopy-bandwidth", .size, 0,
+            property: "max-postcopy-bandwidth", unit: "bytes/s", summary:
+            "The background bandwidth cap during postcopy; 0 is unlimited. Page requests may "
+            + "exceed it."),
+        parameter(.maxCpuThrottle, "max-cpu-throttle", .uint8, 99, property: "max-cpu-throttle",
+            unit: "%", range: "cpu-throttle-initial to 99", summary:
+            "The highest throttle auto-converge may reach."),
+        Item(.multifdCompression, "multifd-compression", .parameter,
+            .enumeration(["none", "zlib", "zstd"]), .choice("none"),
+            property: "multifd-compression", summary:
+            "How each multifd channel compresses pages: none, zlib or zstd (zstd needs a QEMU "
+            + "built with it)."),
+        parameter(.multifdZlibLevel, "multifd-zlib-level", .uint8, 1,
+            property: "multifd-zlib-level", range: "0 to 9", summary:
+            "zlib level for multifd-compression=zlib: 1 fastest, 9 smallest."),
+        parameter(.multifdZstdLevel, "multifd-zstd-level", .uint8, 1,
+            property: "multifd-zstd-level", range: "0 to 20", summary:
+            "zstd level for multifd-compression=zstd: 1 fastest, 20 smallest."),
+        Item(.blockBitmapMapping, "block-bitmap-mapping", .parameter, .bitmapMapping,
+            .bitmapMapping([]), property: nil, summary:
+            "Which block nodes' dirty bitmaps migrate (with dirty-bitmaps), and under which "
+            + "aliases, when node names differ between source and destination. QMP only."),
+        parameter(.xVcpuDirtyLimitPeriod, "x-vcpu-dirty-limit-period", .uint64, 1000,
+            property: "x-vcpu-dirty-limit-period", unit: "ms", range: "1 to 1000",
+            unstable: true, summary:
+            "dirty-limit: how often each vCPU's dirty rate is sampled."),
+        parameter(.vcpuDirtyLimit, "vcpu-dirty-limit", .uint64, 1, property: "vcpu-dirty-limit",
+            unit: "MB/s", range: "at least 1", summary:
+            "dirty-limit: the dirty-page rate each vCPU is held to."),
+        Item(.mode, "mode", .parameter, .enumeration(["normal", "cpr-reboot"]), .choice("normal"),
+            property: "mode", summary:
+            "normal migrates to another QEMU; cpr-reboot saves to a file for a host kernel "
+            + "reboot, keeping guest RAM in place where it can."),
+        Item(.zeroPageDetection, "zero-page-detection", .parameter,
+            .enumeration(["none", "legacy", "multifd"]), .choice("multifd"),
+            property: "zero-page-detection", summary:
+            "Where zero pages are detected: in the multifd channels (multifd, the default), in "
+            + "the main thread as before 9.0 (legacy), or not at all (none)."),
+    ]
+
+    private static func parameter(
+        _ id: ItemID, _ name: String, _ type: ValueType, _ defaultValue: UInt64, property: String?,
+        unit: String? = nil, range: String? = nil, deprecated: Bool = false, unstable: Bool = false,
+        summary: String
+    ) -> Item {
+        Item(
+            id, name, .parameter, type, .number(defaultValue), property: property, unit: unit,
+            range: range, summary: summary, deprecated: deprecated, unstable: unstable)
+    }
+
+    private static func text(_ id: ItemID, _ name: String, summary: String) -> Item {
+        Item(id, name, .parameter, .string, .text(""), property: name, summary: summary)
+    }
+}

@@ -1,0 +1,35 @@
+extension Catalog {
+    /// The `-global migration.*` properties that are neither a capability nor a parameter.
+    /// Machine types set them for compatibility with older streams; users rarely should.
+    static let properties90: [Item] = [
+        flag(.storeGlobalState, "store-global-state", true, summary:
+            "Sends the global-state section (the run state) so the destination resumes the guest "
+            + "in the state it had. Off only for machine types 2.3 and older."),
+        flag(.sendConfiguration, "send-configuration", true, summary:
+            "Sends the configuration section so the destination can check the machine type "
+            + "matches. Off only for machine types 2.3 and older."),
+        flag(.sendSectionFooter, "send-section-footer", true, summary:
+            "Ends each device section with a footer that catches stream corruption early. Off "
+            + "only for machine types 2.3 and older."),
+        flag(.decompressErrorCheck, "decompress-error-check", true, summary:
+            "With the old compress capability, treat a decompression error as fatal. Off for "
+            + "machine types 2.12 and older."),
+        flag(.multifdFlushAfterEachSection, "multifd-flush-after-each-section", false, summary:
+            "The pre-8.1 multifd stream: flush every channel after each RAM section. On for "
+            + "machine types 8.0 and older; slower, but compatible with them."),
+        Item(.xClearBitmapShift, "x-clear-bitmap-shift", .property, .uint8, .number(18),
+            property: "x-clear-bitmap-shift", range: "6 to 31 (clamped when migration starts)",
+            summary:
+            "Dirty-bitmap clearing works on chunks of (page size << N). Smaller chunks clear "
+            + "more precisely but cost more calls.", unstable: true),
+        flag(.xPreemptPre72, "x-preempt-pre-7-2", false, summary:
+            "Set up the postcopy-preempt channel as QEMU 7.2 and older did. On for machine types "
+            + "7.2 and older."),
+    ]
+
+    private static func flag(_ id: ItemID, _ name: String, _ defaultValue: Bool, summary: String)
+        -> Item
+    {
+        Item(id, name, .property, .bool, .bool(defaultValue), property: name, summary: summary)
+    }
+}

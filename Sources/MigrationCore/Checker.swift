@@ -1,0 +1,148 @@
+/// One broken rule, as the user should see it.
+public struct Diagnostic: Hashable, Sendable {
+    /// The rule's id (`postcopy-ram-vs-multifd`).
+    public let ruleID: String
+    /// The rule's position in QEMU's order.
+    public let position: Int
+    public let severity: Severity
+    /// QEMU's message for this configuration, verbatim.
+    public let message: String
+    public let hint: String?
+    /// The settings and host facts that cause the violation.
+    public let subjects: [Subject]
+
+    /// The rule behind this diagnostic.
+    public var rule: Rule { Checker.qemu90.rules[position] }
+}
+
+/// Everything wrong with a configuration: every broken rule in QEMU's order, and the one error
+/// QEMU itself would print if the configuration were given on its command line.
+public struct Report: Hashable, Sendable {
+    public let diagnostics: [Diagnostic]
+    /// The error QEMU prints at startup (params checks first, then capability checks).
+    public let firstError: Diagnostic?
+    /// Exactly what QEMU writes to stderr at startup after `<prog>: `: the warnings reached
+    /// before the first error, then the error and its hint.
+    public let startupLines: [String]
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+    /// QEMU accepts the configuration (warnings allowed).
+    public var isAccepted: Bool { firstError == nil }
+
+    /// The diagnostics that involve a subject, for inline markers and the detail pane.
+    public func diagnostics(involving subject: Subject) -> [Diagnostic] {
+        diagnostics.filter { $0.subjects.contains(subject) }
+    }
+}
+
+/// What changing one toggle or enum choice would do to the set of errors.
+public struct WhatIf: Hashable, Sendable {
+    public let item: ItemID
+    public let value: Value
+    /// Errors the change would introduce (rule positions).
+    public let added: RuleSet
+    /// Errors the change would clear.
+    public let removed: RuleSet
+}
+
+/// Runs QEMU's checks over a configuration. Pure and allocation-light: the editor calls it on
+/// every keystroke, and the benchmark holds it to a million checks per second.
+public struct Checker: Sendable {
+    public let rules: [Rule]
+    /// The rules' tests on their own, so the hot loop does not copy whole `Rule` values.
+    @usableFromInline let tests: [@Sendable (Configuration, Host) -> Bool]
+    private let startupMask: RuleSet
+    private let errorMask: RuleSet
+
+    public init(rules: [Rule]) {
+        precondition(rules.count <= RuleSet.capacity)
+        self.rules = rules
+        tests = rules.map(\.test)
+        var startup = RuleSet(), errors = RuleSet()
+        for (index, rule) in rules.enumerated() {
+            if !RuleBook.notCheckedAtStartup.contains(rule.id) { startup.insert(index) }
+            if rule.severity == .error { errors.insert(index) }
+        }
+        startupMask = startup
+        errorMask = errors
+    }
+
+    public static let qemu90 = Checker(rules: RuleBook.qemu90)
+
+    /// The positions of every rule the configuration breaks.
+    @inlinable public func violations(of configuration: Configuration, on host: Host) -> RuleSet {
+        var set = RuleSet()
+        for index in tests.indices where tests[index](configuration, host) {
+            set.insert(index)
+        }
+        return set
+    }
+
+    /// The positions of every broken error rule (warnings left out).
+    public func errors(of configuration: Configuration, on host: Host) -> RuleSet {
+        violations(of: configuration, on: host).intersection(errorMask)
+    }
+
+    /// The full report: every violation, QEMU's first error and its startup output.
+    public func check(_ configuration: Configuration, on host: Host = .standard) -> Report {
+        let violated = violations(of: configuration, on: host)
+        var diagnostics: [Diagnostic] = []
+        var firstError: Diagnostic?
+        var lines: [String] = []
+        for index in violated {
+            let rule = rules[index]
+            let diagnostic = Diagnostic(
+                ruleID: rule.id, position: index, severity: rule.severity,
+                message: rule.message(for: configuration, on: host), hint: rule.hint,
+                subjects: rule.culprits(in: configuration, on: host))
+            diagnostics.append(diagnostic)
+            guard firstError == nil, startupMask.contains(index) else { continue }
+            if rule.severity == .error {
+                firstError = diagnostic
+                lines.append(diagnostic.message)
+                if let hint = rule.hint { lines.append(hint) }
+            } else if !hasParameterError(violated) {
+                lines.append("warning: " + diagnostic.message)
+            }
+        }
+        return Report(diagnostics: diagnostics, firstError: firstError, startupLines: lines)
+    }
+
+    /// A capability warning is printed only when `migrate_params_check` passed, since QEMU
+    /// exits on the first parameter error before it looks at capabilities.
+    private func hasParameterError(_ violated: RuleSet) -> Bool {
+        violated.intersection(startupMask).intersection(errorMask).contains { rules[$0].phase == .parameters }
+    }
+
+    /// For every capability, boolean setting and enum choice: which errors flipping it (or
+    /// picking that choice) would add or clear. The editor marks items with it on every keystroke.
+    public func whatIf(_ configuration: Configuration, on host: Host = .standard) -> [WhatIf] {
+        let current = errors(of: configuration, on: host)
+        var trial = configuration
+        var outcomes: [WhatIf] = []
+        for id in ItemID.allCases {
+            let original = configuration[id]
+            for alternative in Checker.alternatives(for: id.item, current: original) {
+                trial[id] = alternative
+                let after = errors(of: trial, on: host)
+                outcomes.append(
+                    WhatIf(
+                        item: id, value: alternative, added: after.subtracting(current),
+                        removed: current.subtracting(after)))
+            }
+            trial[id] = original
+        }
+        return outcomes
+    }
+
+    /// The values a toggle or cycle could move an item to.
+    static func alternatives(for item: Item, current: Value) -> [Value] {
+        switch item.type {
+        case .bool: return [.bool(!current.isOn)]
+        case .enumeration(let choices):
+            return choices.filter { $0 != current.string }.map { Value.choice($0) }
+        default: return []
+        }
+    }
+}

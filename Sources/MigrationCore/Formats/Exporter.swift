@@ -1,0 +1,141 @@
+/// The text formats a configuration can be exported to.
+public enum ExportFormat: String, CaseIterable, Hashable, Sendable {
+    /// `-global migration.PROP=VALUE` words for QEMU's command line, shell-quoted.
+    case global
+    /// QMP commands (`migrate-set-capabilities`, `migrate-set-parameters`), one JSON per line.
+    case qmp
+    /// HMP monitor commands (`migrate_set_capability`, `migrate_set_parameter`).
+    case hmp
+    /// A migedit profile.
+    case json
+}
+
+/// An export: the text for stdout, plus notes on settings this format cannot express
+/// (for stderr, so that `$(migedit export …)` captures only the usable part).
+public struct Export: Hashable, Sendable {
+    public let text: String
+    public let notes: [String]
+}
+
+/// Renders a configuration in QEMU's own input formats. Only values that differ from QEMU's
+/// defaults are emitted, in catalog order, so the output is the smallest that reproduces it.
+public enum Exporter {
+    public static func export(_ configuration: Configuration, host: Host, format: ExportFormat) -> Export {
+        switch format {
+        case .global: return global(configuration, host: host)
+        case .qmp: return qmp(configuration)
+        case .hmp: return hmp(configuration)
+        case .json: return Export(text: Profile(configuration: configuration, host: host).json, notes: [])
+        }
+    }
+
+    /// The `-global` argument (without the option itself) for one item, unquoted.
+    public static func globalArgument(_ id: ItemID, _ value: Value, property: String) -> String {
+        "migration.\(property)=" + ValueFormatter.globalText(value, as: id.item.type)
+    }
+
+    static func global(_ configuration: Configuration, host: Host) -> Export {
+        var words: [String] = []
+        var notes: [String] = []
+        for id in configuration.changedItems {
+            let item = id.item
+            guard let property = item.property(on: host) else {
+                notes.append("\(item.name) has no -global property; set it with --format qmp or hmp")
+                continue
+            }
+            words.append("-global")
+            words.append(ShellWords.quote(globalArgument(id, configuration[id], property: property)))
+        }
+        return Export(text: words.joined(separator: " "), notes: notes)
+    }
+
+    static func qmp(_ configuration: Configuration) -> Export {
+        var capabilities: [JSON] = []
+        var parameters: [JSONMember] = []
+        var notes: [String] = []
+        for id in configuration.changedItems {
+            let item = id.item
+            switch item.kind {
+            case .capability:
+                capabilities.append(.object([
+                    JSONMember(key: "capability", value: .string(item.name)),
+                    JSONMember(key: "state", value: .bool(configuration.isOn(id))),
+                ]))
+            case .parameter:
+                parameters.append(JSONMember(key: item.name, value: ValueJSON.encode(configuration[id])))
+            case .property:
+                notes.append("\(item.name) is a -global property only; QMP cannot set it")
+            }
+        }
+        var lines: [String] = []
+        if !capabilities.isEmpty {
+            lines.append(command("migrate-set-capabilities", [JSONMember(key: "capabilities", value: .array(capabilities))]))
+        }
+        if !parameters.isEmpty {
+            lines.append(command("migrate-set-parameters", parameters))
+        }
+        return Export(text: lines.joined(separator: "\n"), notes: notes)
+    }
+
+    private static func command(_ name: String, _ arguments: [JSONMember]) -> String {
+        JSON.object([
+            JSONMember(key: "execute", value: .string(name)),
+            JSONMember(key: "arguments", value: .object(arguments)),
+        ]).serialized()
+    }
+
+    static func hmp(_ configuration: Configuration) -> Export {
+        var lines: [String] = []
+        var notes: [String] = []
+        for id in configuration.changedItems {
+            let item = id.item
+            let value = configuration[id]
+            switch item.kind {
+            case .capability:
+                lines.append("migrate_set_capability \(item.name) \(value.isOn ? "on" : "off")")
+            case .parameter:
+                guard let text = hmpText(id, value) else {
+                    notes.append("\(item.name) can only be set through QMP; use --format qmp")
+                    continue
+                }
+                lines.append("migrate_set_parameter \(item.name) \(text)")
+            case .property:
+                notes.append("\(item.name) is a -global property only; HMP cannot set it")
+            }
+        }
+        return Export(text: lines.joined(separator: "\n"), notes: notes)
+    }
+
+    /// HMP's argument for a parameter, or nil when HMP cannot set it. HMP reads a plain number
+    /// for max-bandwidth and avail-switchover-bandwidth as MiB, so those get an explicit `B`.
+    static func hmpText(_ id: ItemID, _ value: Value) -> String? {
+        switch id {
+        case .blockBitmapMapping: return nil
+        case .maxBandwidth, .availSwitchoverBandwidth: return String(value.number) + "B"
+        default:
+            let type = id.item.type
+            if type == .string { return hmpQuoted(value.string) }
+            if type == .size { return String(value.number) }
+            return ValueFormatter.globalText(value, as: type)
+        }
+    }
+
+    /// HMP reads a string argument as one word, or as a double-quoted string with `\\ \" \' \n
+    /// \r` escapes; quote whenever a plain word would not survive.
+    static func hmpQuoted(_ text: String) -> String {
+        let plain = !text.isEmpty && !text.hasPrefix("\"")
+            && !text.contains { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\\" }
+        if plain { return text }
+        var result = "\""
+        for character in text {
+            switch character {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            default: result.append(character)
+            }
+        }
+        return result + "\""
+    }
+}

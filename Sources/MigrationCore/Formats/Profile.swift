@@ -1,0 +1,115 @@
+/// Why an import or a profile was refused: one line that names what was wrong and where.
+public struct ImportError: Error, Hashable, Sendable {
+    public let message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+}
+
+/// A saved migedit profile: a configuration and the host facts it was checked against. The JSON
+/// holds only values that differ from their defaults, so a missing section or key means the
+/// default and profiles stay short and readable.
+public struct Profile: Hashable, Sendable {
+    public var configuration: Configuration
+    public var host: Host
+
+    public static let qemuVersion = "9.0"
+
+    public init(configuration: Configuration = Configuration(), host: Host = .standard) {
+        self.configuration = configuration
+        self.host = host
+    }
+
+    /// The profile as pretty-printed JSON with a trailing newline.
+    public var json: String {
+        var sections: [JSONMember] = [JSONMember(key: "qemu", value: .string(Profile.qemuVersion))]
+        let facts = host.changedFacts
+        if !facts.isEmpty {
+            sections.append(JSONMember(key: "host", value: .object(facts.map { fact in
+                let text = host.value(of: fact)
+                let value: JSON = fact == .pageSize ? .number(text) : .string(text)
+                return JSONMember(key: fact.rawValue, value: value)
+            })))
+        }
+        for kind in [ItemKind.capability, .parameter, .property] {
+            let members = configuration.changedItems.filter { $0.item.kind == kind }.map {
+                JSONMember(key: $0.item.name, value: ValueJSON.encode(configuration[$0]))
+            }
+            if !members.isEmpty { sections.append(JSONMember(key: Profile.sectionName(kind), value: .object(members))) }
+        }
+        return JSON.object(sections).serialized(pretty: true) + "\n"
+    }
+
+    static func sectionName(_ kind: ItemKind) -> String {
+        switch kind {
+        case .capability: return "capabilities"
+        case .parameter: return "parameters"
+        case .property: return "properties"
+        }
+    }
+
+    /// Reads a profile, refusing anything it does not understand (unknown sections, names,
+    /// wrongly typed values) rather than silently dropping it.
+    public init(json text: String) throws(ImportError) {
+        let document: JSON
+        do {
+            document = try JSON(parsing: text)
+        } catch {
+            throw ImportError("profile is not valid JSON: \(error.message) (line \(error.line), column \(error.column))")
+        }
+        guard let sections = document.members else {
+            throw ImportError("profile must be a JSON object with qemu, host, capabilities, parameters and properties")
+        }
+        self.init()
+        for section in sections {
+            switch section.key {
+            case "qemu":
+                guard section.value.stringValue == Profile.qemuVersion else {
+                    throw ImportError("profile is for QEMU \(section.value.serialized()); this migedit knows QEMU \(Profile.qemuVersion)")
+                }
+            case "host":
+                try readHost(section.value)
+            case "capabilities", "parameters", "properties":
+                try readItems(section.value, section: section.key)
+            default:
+                throw ImportError("profile has an unknown section '\(section.key)' (expected qemu, host, capabilities, parameters, properties)")
+            }
+        }
+    }
+
+    private mutating func readHost(_ json: JSON) throws(ImportError) {
+        guard let members = json.members else { throw ImportError("profile: host must be an object") }
+        for member in members {
+            guard let fact = HostFact(rawValue: member.key) else {
+                let known = HostFact.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ImportError("profile: unknown host fact '\(member.key)' (known: \(known))")
+            }
+            let text: String
+            switch member.value {
+            case .string(let string): text = string
+            case .number(let literal): text = literal
+            case .bool(let flag): text = flag ? "on" : "off"
+            default: throw ImportError("profile: host fact \(fact.rawValue) must be a string, got \(member.value.serialized())")
+            }
+            do {
+                try host.set(fact, to: text)
+            } catch {
+                throw ImportError("profile: " + error.message)
+            }
+        }
+    }
+
+    private mutating func readItems(_ json: JSON, section: String) throws(ImportError) {
+        guard let members = json.members else { throw ImportError("profile: \(section) must be an object") }
+        for member in members {
+            guard let item = Catalog.qemu90.item(named: member.key) else {
+                throw ImportError("profile: unknown \(section) entry '\(member.key)'" + Importer.didYouMean(member.key))
+            }
+            guard Profile.sectionName(item.kind) == section else {
+                throw ImportError("profile: '\(member.key)' belongs in \(Profile.sectionName(item.kind)), not \(section)")
+            }
+            configuration[item.id] = try ValueJSON.decode(member.value, for: item, context: "profile")
+        }
+    }
+}

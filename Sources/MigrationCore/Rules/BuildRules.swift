@@ -1,0 +1,37 @@
+/// The start of `migrate_caps_check`: build-option checks and the 8.2+ deprecation warnings.
+extension RuleBook {
+    static let blockNeedsLiveBlockMigration = Rule(
+        "block-needs-live-block-migration", .capabilities,
+        subjects: [.item(.block), .host(.liveBlockMigration)],
+        message: "QEMU compiled without old-style (blk/-b, inc/-i) block migration",
+        hint: "Use blockdev-mirror with NBD instead.",
+        explanation: "Old-style block migration is an optional part of QEMU's build "
+            + "(live_block_migration). A QEMU built without it cannot copy disks inside the "
+            + "migration stream at all."
+    ) { configuration, host in configuration.isOn(.block) && !host.liveBlockMigration }
+
+    static let blockDeprecated = Rule(
+        "block-deprecated", .capabilities, .warning, subjects: [.item(.block)],
+        message: "block migration is deprecated; use blockdev-mirror with NBD instead",
+        explanation: "Copying disks inside the migration stream was slow and hard to recover "
+            + "from; blockdev-mirror to an NBD export on the destination replaced it. QEMU 9.1 "
+            + "removed the block capability, so a command line using it breaks on upgrade."
+    ) { configuration, _ in configuration.isOn(.block) }
+
+    static let compressDeprecated = Rule(
+        "compress-deprecated", .capabilities, .warning, subjects: [.item(.compress)],
+        message: "old compression method is deprecated; use multifd compression methods instead",
+        explanation: "The old compression threads were unreliable and slower than multifd's "
+            + "per-channel zlib/zstd. QEMU 9.1 removed the compress capability, so a command "
+            + "line using it breaks on upgrade."
+    ) { configuration, _ in configuration.isOn(.compress) }
+
+    static let coloNeedsReplication = Rule(
+        "x-colo-needs-replication", .capabilities,
+        subjects: [.item(.xColo), .host(.replication)],
+        message: "QEMU compiled without replication module can't enable COLO",
+        hint: "Please enable replication before COLO.",
+        explanation: "COLO keeps the secondary's disks in step through the block replication "
+            + "driver; a QEMU built without it cannot run COLO."
+    ) { configuration, host in configuration.isOn(.xColo) && !host.replication }
+}

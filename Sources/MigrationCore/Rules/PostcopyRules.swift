@@ -1,0 +1,58 @@
+/// Postcopy's checks in `migrate_caps_check` (K3–K5 and K10–K12).
+extension RuleBook {
+    static let postcopyHostSupport = Rule(
+        "postcopy-ram-host-support", .capabilities,
+        subjects: [.item(.postcopyRam), .host(.incoming), .host(.postcopySupport)],
+        message: "Postcopy is not supported: ",
+        explanation: "The destination serves missing pages through userfaultfd, so a QEMU "
+            + "started with -incoming probes the kernel when postcopy-ram is first set. The "
+            + "detail after the colon names what the probe lacked; it varies with the host "
+            + "(a missing userfaultfd is the common case).",
+        detail: { _, _ in "Userfaultfd not available: Function not implemented" }
+    ) { configuration, host in
+        configuration.isOn(.postcopyRam) && host.incoming != .no && !host.postcopySupport
+    }
+
+    static let postcopyVsIgnoreShared = Rule(
+        "postcopy-ram-vs-x-ignore-shared", .capabilities,
+        subjects: [.item(.postcopyRam), .item(.xIgnoreShared)],
+        message: "Postcopy is not compatible with ignore-shared",
+        explanation: "x-ignore-shared skips RAM the destination already maps, but postcopy "
+            + "registers all guest RAM with userfaultfd and would wait forever for pages that "
+            + "are never sent."
+    ) { configuration, _ in configuration.isOn(.postcopyRam) && configuration.isOn(.xIgnoreShared) }
+
+    static let postcopyVsMultifd = Rule(
+        "postcopy-ram-vs-multifd", .capabilities,
+        subjects: [.item(.postcopyRam), .item(.multifd)],
+        message: "Postcopy is not yet compatible with multifd",
+        explanation: "In 9.0 the postcopy phase serves page requests on the main channel only "
+            + "and cannot coordinate with pages still in flight on the multifd channels. QEMU "
+            + "10.1 lifts this by using multifd for the precopy phase only."
+    ) { configuration, _ in configuration.isOn(.postcopyRam) && configuration.isOn(.multifd) }
+
+    static let preemptRequiresPostcopy = Rule(
+        "postcopy-preempt-requires-postcopy-ram", .capabilities,
+        subjects: [.item(.postcopyPreempt), .item(.postcopyRam)],
+        message: "Postcopy preempt requires postcopy-ram",
+        explanation: "Preempt adds a fast lane for postcopy's urgent page requests; without "
+            + "postcopy there are no such requests."
+    ) { configuration, _ in configuration.isOn(.postcopyPreempt) && !configuration.isOn(.postcopyRam) }
+
+    static let preemptVsCompress = Rule(
+        "postcopy-preempt-vs-compress", .capabilities,
+        subjects: [.item(.postcopyPreempt), .item(.compress)],
+        message: "Postcopy preempt not compatible with compress",
+        explanation: "Preempt relies on urgent pages going out on their own channel in order; "
+            + "the old compression threads shuffle pages across threads and break that "
+            + "assumption."
+    ) { configuration, _ in configuration.isOn(.postcopyPreempt) && configuration.isOn(.compress) }
+
+    static let preemptBeforeIncoming = Rule(
+        "postcopy-preempt-before-incoming", .capabilities,
+        subjects: [.item(.postcopyPreempt), .host(.incoming)],
+        message: "Postcopy preempt must be set before incoming starts",
+        explanation: "Preempt opens an extra channel whose existence is agreed when the incoming "
+            + "side starts listening; turning it on later would leave the two sides disagreeing."
+    ) { configuration, host in configuration.isOn(.postcopyPreempt) && host.incoming == .started }
+}

@@ -1,0 +1,95 @@
+/// How QEMU reacts when a rule is broken.
+public enum Severity: String, Hashable, Sendable {
+    /// QEMU refuses the configuration (at startup: prints the message and exits 1).
+    case error
+    /// QEMU prints `warning: <message>` and carries on.
+    case warning
+}
+
+/// Which of QEMU's two check functions a rule belongs to. At startup QEMU runs
+/// `migrate_params_check` first, then `migrate_caps_check` with every capability previously off.
+public enum Phase: String, Hashable, Sendable {
+    case parameters
+    case capabilities
+}
+
+/// Something a rule involves: a setting, or a host fact it depends on.
+public enum Subject: Hashable, Sendable, Comparable {
+    case item(ItemID)
+    case host(HostFact)
+
+    /// The item's QAPI name, or `host.<fact>` for host facts.
+    public var name: String {
+        switch self {
+        case .item(let id): return id.item.name
+        case .host(let fact): return "host." + fact.rawValue
+        }
+    }
+}
+
+/// One check of QEMU's `migrate_params_check` or `migrate_caps_check`, as data: what it tests,
+/// what it involves, QEMU's exact message and why the rule exists. Rules are kept in QEMU's
+/// order (see `RuleBook`), so the first violated error is the one QEMU prints.
+public struct Rule: Sendable {
+    /// Stable kebab-case id (`postcopy-ram-vs-multifd`), used by `migedit explain` and JSON output.
+    public let id: String
+    public let phase: Phase
+    public let severity: Severity
+    /// Every setting and host fact the rule reads.
+    public let subjects: [Subject]
+    /// QEMU's message, verbatim (typos included). For rules whose message carries a detail
+    /// only known from the configuration, this is the fixed prefix QEMU prints.
+    public let message: String
+    /// The hint line QEMU prints after the message, if any.
+    public let hint: String?
+    /// Why the rule exists, for people learning the options.
+    public let explanation: String
+    @usableFromInline let test: @Sendable (Configuration, Host) -> Bool
+    let narrow: (@Sendable (Configuration, Host) -> [Subject])?
+    let detail: (@Sendable (Configuration, Host) -> String)?
+
+    init(
+        _ id: String, _ phase: Phase, _ severity: Severity = .error, subjects: [Subject],
+        message: String, hint: String? = nil, explanation: String,
+        narrow: (@Sendable (Configuration, Host) -> [Subject])? = nil,
+        detail: (@Sendable (Configuration, Host) -> String)? = nil,
+        test: @escaping @Sendable (Configuration, Host) -> Bool
+    ) {
+        self.id = id
+        self.phase = phase
+        self.severity = severity
+        self.subjects = subjects
+        self.message = message
+        self.hint = hint
+        self.explanation = explanation
+        self.test = test
+        self.narrow = narrow
+        self.detail = detail
+    }
+
+    /// Whether the configuration breaks this rule on this host.
+    @inlinable public func isViolated(by configuration: Configuration, on host: Host) -> Bool {
+        test(configuration, host)
+    }
+
+    /// The message QEMU prints for this configuration.
+    public func message(for configuration: Configuration, on host: Host) -> String {
+        detail.map { message + $0(configuration, host) } ?? message
+    }
+
+    /// The subjects that actually contribute to a violation (all subjects when the rule
+    /// cannot tell them apart), so the editor marks only the items the user must look at.
+    public func culprits(in configuration: Configuration, on host: Host) -> [Subject] {
+        narrow?(configuration, host) ?? subjects
+    }
+
+    /// The settings the rule reads (its subjects without host facts).
+    public var items: [ItemID] {
+        subjects.compactMap { if case .item(let id) = $0 { return id } else { return nil } }
+    }
+}
+
+/// QEMU's `QERR_INVALID_PARAMETER_VALUE` wording, shared by every range check.
+func invalidParameterValue(_ name: String, _ expectation: String) -> String {
+    "Parameter '\(name)' expects \(expectation)"
+}

@@ -1,0 +1,112 @@
+/// The remaining checks of `migrate_caps_check` (K9–K22 minus postcopy's), in QEMU's order.
+extension RuleBook {
+    static let zeroCopyCapabilities = Rule(
+        "zero-copy-send-needs-plain-multifd", .capabilities,
+        subjects: [
+            .item(.zeroCopySend), .item(.multifd), .item(.compress), .item(.xbzrle),
+            .item(.multifdCompression), .item(.tlsCreds), .host(.os),
+        ],
+        message: zeroCopyMessage,
+        explanation: "Zero-copy is implemented only for multifd's sockets, and only when pages "
+            + "go out exactly as they sit in guest memory: xbzrle deltas, old or multifd "
+            + "compression and TLS encryption all create new bytes that must be copied anyway.",
+        narrow: { configuration, _ in
+            var culprits: [Subject] = [.item(.zeroCopySend)]
+            if !configuration.isOn(.multifd) { culprits.append(.item(.multifd)) }
+            if configuration.isOn(.compress) { culprits.append(.item(.compress)) }
+            if configuration.isOn(.xbzrle) { culprits.append(.item(.xbzrle)) }
+            return culprits + compressionOrTLS(configuration)
+        }
+    ) { configuration, host in
+        host.os == .linux && configuration.isOn(.zeroCopySend)
+            && (!configuration.isOn(.multifd) || configuration.isOn(.compress)
+                || configuration.isOn(.xbzrle) || usesCompressionOrTLS(configuration))
+    }
+
+    static let zeroCopyNeedsLinux = Rule(
+        "zero-copy-send-needs-linux", .capabilities,
+        subjects: [.item(.zeroCopySend), .host(.os)],
+        message: "Zero copy currently only available on Linux",
+        explanation: "Zero-copy uses Linux's MSG_ZEROCOPY socket flag; other hosts have no such "
+            + "facility (and their QEMU has no x-zero-copy-send property)."
+    ) { configuration, host in host.os != .linux && configuration.isOn(.zeroCopySend) }
+
+    static let multifdVsCompress = Rule(
+        "multifd-vs-compress", .capabilities, subjects: [.item(.multifd), .item(.compress)],
+        message: "Multifd is not compatible with compress",
+        explanation: "They are two different page pipelines: the old compression threads feed "
+            + "the main stream, multifd feeds its own channels. Use multifd-compression to "
+            + "compress multifd traffic."
+    ) { configuration, _ in configuration.isOn(.multifd) && configuration.isOn(.compress) }
+
+    static let multifdBeforeIncoming = Rule(
+        "multifd-before-incoming", .capabilities, subjects: [.item(.multifd), .host(.incoming)],
+        message: "Multifd must be set before incoming starts",
+        explanation: "The destination decides how many channels to accept when its incoming "
+            + "side starts; enabling multifd afterwards would leave the extra channels unheard."
+    ) { configuration, host in configuration.isOn(.multifd) && host.incoming == .started }
+
+    static let switchoverAckNeedsReturnPath = Rule(
+        "switchover-ack-requires-return-path", .capabilities,
+        subjects: [.item(.switchoverAck), .item(.returnPath)],
+        message: "Capability 'switchover-ack' requires capability 'return-path'",
+        explanation: "The destination's acknowledgement travels back to the source over the "
+            + "return path; without it the source would wait forever."
+    ) { configuration, _ in configuration.isOn(.switchoverAck) && !configuration.isOn(.returnPath) }
+
+    static let dirtyLimitVsAutoConverge = Rule(
+        "dirty-limit-vs-auto-converge", .capabilities,
+        subjects: [.item(.dirtyLimit), .item(.autoConverge)],
+        message: "dirty-limit conflicts with auto-converge either of then available currently",
+        explanation: "Both slow the guest down so migration converges, by different means "
+            + "(per-vCPU dirty-rate limits versus whole-vCPU sleeps); run together they would "
+            + "fight over the same vCPUs. (The garbled message is QEMU's own.)"
+    ) { configuration, _ in configuration.isOn(.dirtyLimit) && configuration.isOn(.autoConverge) }
+
+    static let dirtyLimitNeedsDirtyRing = Rule(
+        "dirty-limit-requires-kvm-dirty-ring", .capabilities,
+        subjects: [.item(.dirtyLimit), .host(.kvm), .host(.dirtyRing)],
+        message: "dirty-limit requires KVM with accelerator property 'dirty-ring-size' set",
+        explanation: "Per-vCPU dirty rates come from KVM's dirty ring, which only exists with "
+            + "-accel kvm,dirty-ring-size=N.",
+        narrow: { _, host in
+            [.item(.dirtyLimit)] + (host.kvm ? [] : [.host(.kvm)]) + (host.dirtyRing ? [] : [.host(.dirtyRing)])
+        }
+    ) { configuration, host in configuration.isOn(.dirtyLimit) && !(host.kvm && host.dirtyRing) }
+
+    static let multifdVsXbzrle = Rule(
+        "multifd-vs-xbzrle", .capabilities, subjects: [.item(.multifd), .item(.xbzrle)],
+        message: "Multifd is not compatible with xbzrle",
+        explanation: "multifd sends whole pages on parallel channels; xbzrle's deltas need the "
+            + "single main stream and its cache of what was sent before."
+    ) { configuration, _ in configuration.isOn(.multifd) && configuration.isOn(.xbzrle) }
+
+    static let compressVsXbzrle = Rule(
+        "compress-vs-xbzrle", .capabilities, subjects: [.item(.compress), .item(.xbzrle)],
+        message: "Compression is not compatible with xbzrle",
+        explanation: "Each would transform the same page: a delta of a compressed page or a "
+            + "compressed delta is not something the other side knows how to undo."
+    ) { configuration, _ in configuration.isOn(.compress) && configuration.isOn(.xbzrle) }
+
+    static let mappedRamVsXbzrle = Rule(
+        "mapped-ram-vs-xbzrle", .capabilities, subjects: [.item(.mappedRam), .item(.xbzrle)],
+        message: "Mapped-ram migration is incompatible with xbzrle",
+        explanation: "mapped-ram stores each page whole at its own offset in a file; a delta "
+            + "against an earlier copy has no place in that layout."
+    ) { configuration, _ in configuration.isOn(.mappedRam) && configuration.isOn(.xbzrle) }
+
+    static let mappedRamVsCompress = Rule(
+        "mapped-ram-vs-compress", .capabilities, subjects: [.item(.mappedRam), .item(.compress)],
+        message: "Mapped-ram migration is incompatible with compression",
+        explanation: "Compressed pages have variable sizes, but mapped-ram gives every page a "
+            + "fixed-size slot in the file."
+    ) { configuration, _ in configuration.isOn(.mappedRam) && configuration.isOn(.compress) }
+
+    static let mappedRamVsPostcopy = Rule(
+        "mapped-ram-vs-postcopy-ram", .capabilities,
+        subjects: [.item(.mappedRam), .item(.postcopyRam)],
+        message: "Mapped-ram migration is incompatible with postcopy",
+        explanation: "mapped-ram writes to a file that nobody reads while it is written; "
+            + "postcopy needs a live destination to request pages."
+    ) { configuration, _ in configuration.isOn(.mappedRam) && configuration.isOn(.postcopyRam) }
+}

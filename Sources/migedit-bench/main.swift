@@ -1,0 +1,88 @@
+import Foundation
+import MigrationCore
+
+/// `swift run -c release migedit-bench`: the figures the issues ask for, as medians of several
+/// runs (these machines are noisy). Each run is timed with a monotonic clock on one thread.
+let runs = 7
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted[sorted.count / 2]
+}
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+/// Runs `body` `count` times per run and returns the median rate in calls per second.
+func rate(count: Int, _ body: () -> Void) -> Double {
+    let clock = ContinuousClock()
+    var rates: [Double] = []
+    for _ in 0..<runs {
+        let elapsed = clock.measure { for _ in 0..<count { body() } }
+        rates.append(Double(count) / seconds(elapsed))
+    }
+    return median(rates)
+}
+
+func configuration(_ assignments: [String]) -> Configuration {
+    var configuration = Configuration()
+    for assignment in assignments { try! configuration.assign(assignment) }
+    return configuration
+}
+
+let samples = [
+    ("defaults", configuration([])),
+    ("postcopy+multifd conflict", configuration(["postcopy-ram=on", "multifd=on"])),
+    ("busy (8 changes, 4 errors)", configuration([
+        "multifd=on", "zero-copy-send=on", "tls-creds=tls0", "background-snapshot=on", "return-path=on",
+        "xbzrle-cache-size=1000", "dirty-limit=on", "auto-converge=on",
+    ])),
+]
+
+var sink = 0
+print("migedit-bench (release build expected; medians of \(runs) runs)")
+print("")
+print("full checks per second (one core; violations only / full Report):")
+for (name, sample) in samples {
+    let fast = rate(count: 200_000) { sink &+= Checker.qemu90.violations(of: sample, on: .standard).count }
+    let full = rate(count: 200_000) { sink &+= Checker.qemu90.check(sample, on: .standard).diagnostics.count }
+    print("  \(name.padding(toLength: 28, withPad: " ", startingAt: 0))  \(Int(fast).formatted()) /s   \(Int(full).formatted()) /s")
+}
+print("")
+print("what-if over every toggle and enum choice, per second:")
+for (name, sample) in samples {
+    let whatIf = rate(count: 5_000) { sink &+= Checker.qemu90.whatIf(sample, on: .standard).count }
+    print("  \(name.padding(toLength: 28, withPad: " ", startingAt: 0))  \(Int(whatIf).formatted()) /s")
+}
+
+/// Whole-process time of `migedit check`, spawned like a shell would, median of 31 runs.
+func processMilliseconds(_ arguments: [String]) -> Double? {
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("migedit").path
+    guard FileManager.default.isExecutableFile(atPath: executable) else { return nil }
+    var times: [Double] = []
+    let clock = ContinuousClock()
+    for _ in 0..<31 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        let elapsed = clock.measure {
+            try? process.run()
+            process.waitUntilExit()
+        }
+        times.append(seconds(elapsed) * 1000)
+    }
+    return median(times)
+}
+
+print("")
+let checkArguments = ["check", "--set", "postcopy-ram=on", "--set", "multifd=on"]
+if let milliseconds = processMilliseconds(checkArguments) {
+    print("whole-process `migedit \(checkArguments.joined(separator: " "))`: median \(String(format: "%.2f", milliseconds)) ms (31 runs)")
+} else {
+    print("whole-process check: build the migedit product first (swift build -c release)")
+}
+if sink == 42 { print("") }

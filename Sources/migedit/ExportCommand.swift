@@ -1,0 +1,43 @@
+import ArgumentParser
+import MigrationCore
+
+extension ExportFormat: ExpressibleByArgument {}
+
+/// `migedit export`: the configuration as QEMU input. Refuses (exit 1, empty stdout) what QEMU
+/// would refuse, so a script never pastes a fragment that kills QEMU at startup.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Print the configuration as -global words, QMP, HMP or a profile.",
+        discussion: """
+            Settings the chosen format cannot express are listed on stderr.
+
+            Examples:
+              migedit export --set multifd=on --set multifd-channels=8
+              qemu-system-x86_64 ... $(migedit export prod.json)
+              migedit export prod.json --format qmp
+              migedit export --set tls-creds=tls0 --format hmp
+            """)
+
+    @OptionGroup var options: ConfigurationOptions
+
+    @Option(help: "global, qmp, hmp or json.")
+    var format: ExportFormat = .global
+
+    @Flag(help: "Export even when QEMU would refuse the configuration.")
+    var force = false
+
+    func run() throws {
+        let profile = try options.load()
+        let report = Checker.qemu90.check(profile.configuration, on: profile.host)
+        if let error = report.firstError, !force {
+            throw CLIFailure(
+                message: "migedit: QEMU \(Profile.qemuVersion) would refuse this configuration: \(error.message)\n"
+                    + "(see `migedit check`; --force exports anyway)",
+                code: CLIFailure.rejected)
+        }
+        let export = Exporter.export(profile.configuration, host: profile.host, format: format)
+        for note in export.notes { Console.error("migedit: note: " + note) }
+        Console.output(export.text)
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+
+/// Exit codes are part of the CLI contract: 0 accepted, 1 rejected, 2 bad input. Parsing errors
+/// from ArgumentParser (which would exit 64) are mapped to 2 here.
+do {
+    var command = try Migedit.parseAsRoot()
+    try command.run()
+} catch let code as ExitCode {
+    exit(code.rawValue)
+} catch let failure as CLIFailure {
+    Console.error(failure.message)
+    exit(failure.code)
+} catch {
+    let code = Migedit.exitCode(for: error)
+    if code == .success {
+        Console.output(Migedit.fullMessage(for: error))
+        exit(0)
+    }
+    Console.error(Migedit.fullMessage(for: error))
+    exit(CLIFailure.badInput)
+}
