@@ -19,11 +19,14 @@ let package = Package(
         .executableTarget(
             name: "migedit",
             dependencies: [
-                "MigrationCore",
+                "MigrationCore", "MigrationEditor", "Terminal", "MigeditIO", "QEMURunner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "migedit-bench", dependencies: ["MigrationCore"]),
+        .executableTarget(name: "migedit-bench", dependencies: ["MigrationCore", "MigrationEditor"]),
+        .target(name: "QEMURunner", dependencies: ["MigrationCore"]),
+        .target(name: "MigeditIO"),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "QEMURunnerTests", dependencies: ["QEMURunner", "MigrationCore"]),
         .testTarget(name: "MigrationCoreTests", dependencies: ["MigrationCore", "TestSupport"]),
         .testTarget(name: "MigrationEditorTests", dependencies: ["MigrationEditor"]),
         .testTarget(name: "MigeditTests", dependencies: ["MigrationCore", "TestSupport", "migedit"]),

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import MigeditIO
 import MigrationCore
 
 /// The options every subcommand that works on a configuration shares: a profile, `--set` and
@@ -20,10 +20,12 @@ struct ConfigurationOptions: ParsableArguments {
 
     /// The profile with every assignment applied; bad input becomes a `CLIFailure` (exit 2).
     func load() throws -> Profile {
-        var loaded = Profile()
-        if let profile {
-            loaded = try ProfileFile.read(profile)
-        }
+        try apply(to: profile.map(ProfileFile.read) ?? Profile())
+    }
+
+    /// `loaded` with the `--set` and `--host` assignments applied.
+    func apply(to profile: Profile) throws -> Profile {
+        var loaded = profile
         do {
             for assignment in assignments { try loaded.configuration.assign(assignment) }
             for fact in hostFacts { try loaded.host.assign(fact) }
@@ -47,23 +49,10 @@ enum ProfileFile {
 
     /// The whole file (or stdin for `-`) as UTF-8 text.
     static func readText(_ path: String) throws -> String {
-        let data: Data
-        if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw CLIFailure.badInput("cannot read \(path): no such file")
-            }
-            guard !isDirectory.boolValue else { throw CLIFailure.badInput("cannot read \(path): it is a directory") }
-            guard let contents = FileManager.default.contents(atPath: path) else {
-                throw CLIFailure.badInput("cannot read \(path): permission denied or unreadable")
-            }
-            data = contents
+        do {
+            return try AtomicFile.read(path)
+        } catch {
+            throw CLIFailure.badInput(error.message)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw CLIFailure.badInput("cannot read \(path): not UTF-8 text")
-        }
-        return text
     }
 }

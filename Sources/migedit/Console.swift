@@ -1,15 +1,28 @@
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Writes whole lines to stdout or stderr, unbuffered enough that order is kept around exits.
 enum Console {
     static func output(_ text: String) {
-        guard !text.isEmpty else { return }
-        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        write(text, to: STDOUT_FILENO)
     }
 
     static func error(_ text: String) {
+        write(text, to: STDERR_FILENO)
+    }
+
+    private static func write(_ text: String, to descriptor: Int32) {
         guard !text.isEmpty else { return }
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        var bytes = Array((text.hasSuffix("\n") ? text : text + "\n").utf8)[...]
+        while !bytes.isEmpty {
+            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if count > 0 {
+                bytes = bytes.dropFirst(count)
+            } else if errno != EINTR {
+                return
+            }
+        }
     }
 }
 

@@ -1,5 +1,7 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Exit codes are part of the CLI contract: 0 accepted, 1 rejected, 2 bad input. Parsing errors
 /// from ArgumentParser (which would exit 64) are mapped to 2 here.

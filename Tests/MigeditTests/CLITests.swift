@@ -10,22 +10,22 @@ import TestSupport
 /// and messages for bad input.
 @Suite(.serialized)
 struct CLITests {
-    let binary = Subprocess.productsDirectory + "/migedit"
+    let binary = try! ChildProcess.builtProduct(named: "migedit")
 
-    func run(_ arguments: String..., input: String = "") throws -> ProcessResult {
-        try Subprocess.run(binary, arguments, input: Array(input.utf8), environment: ["PATH": "/usr/bin:/bin"])
+    func run(_ arguments: String..., input: String = "") throws -> ChildProcess.Output {
+        try ChildProcess.run([binary] + arguments, input: Array(input.utf8), environment: ["PATH": "/usr/bin:/bin"])
     }
 
     @Test func acceptedConfigurationExitsZero() throws {
         let result = try run("check", "--set", "multifd=on", "--set", "multifd-channels=8")
-        #expect(result.status == 0)
+        #expect(result.exitCode == 0)
         #expect(result.standardOutput.hasPrefix("✓ accepted by QEMU 9.0"))
         #expect(result.standardError.isEmpty)
     }
 
     @Test func rejectedConfigurationExitsOneAndMarksQEMUsFirstError() throws {
         let result = try run("check", "--set", "x-postcopy-ram=on", "--set", "multifd=on", "--set", "multifd-channels=0")
-        #expect(result.status == 1, "\(result.standardError)")
+        #expect(result.exitCode == 1, "\(result.standardError)")
         let lines = result.standardOutput.split(separator: "\n").map(String.init)
         #expect(lines.first == "✗ rejected by QEMU 9.0: 2 errors, 0 warnings")
         #expect(lines.contains("▶ error   Parameter 'multifd_channels' expects a value between 1 and 255"))
@@ -34,13 +34,13 @@ struct CLITests {
 
     @Test func warningsStillExitZero() throws {
         let result = try run("check", "--set", "compress=on")
-        #expect(result.status == 0)
+        #expect(result.exitCode == 0)
         #expect(result.standardOutput.contains("warning old compression method is deprecated; use multifd compression methods instead"))
     }
 
     @Test func jsonVerdict() throws {
         let result = try run("check", "--set", "switchover-ack=on", "--json")
-        #expect(result.status == 1)
+        #expect(result.exitCode == 1)
         let json = try JSON(parsing: result.standardOutput)
         #expect(json["valid"] == .bool(false))
         #expect(json["qemu"] == .string("9.0"))
@@ -55,8 +55,8 @@ struct CLITests {
     }
 
     @Test func hostFactsChangeTheVerdict() throws {
-        #expect(try run("check", "--set", "dirty-limit=on").status == 1)
-        #expect(try run("check", "--set", "dirty-limit=on", "--host", "dirty-ring=on").status == 0)
+        #expect(try run("check", "--set", "dirty-limit=on").exitCode == 1)
+        #expect(try run("check", "--set", "dirty-limit=on", "--host", "dirty-ring=on").exitCode == 0)
     }
 
     @Test(arguments: [
@@ -72,8 +72,8 @@ struct CLITests {
         (["check", "--frobnicate"], "Unknown option '--frobnicate'"),
     ])
     func badInputExitsTwoWithOneLineOnStderr(arguments: [String], message: String) throws {
-        let result = try Subprocess.run(binary, arguments, environment: ["PATH": "/usr/bin:/bin"])
-        #expect(result.status == 2)
+        let result = try ChildProcess.run([binary] + arguments, environment: ["PATH": "/usr/bin:/bin"])
+        #expect(result.exitCode == 2)
         #expect(result.standardOutput.isEmpty)
         #expect(result.standardError.contains(message), "\(result.standardError)")
     }
@@ -81,26 +81,26 @@ struct CLITests {
     @Test func corruptProfileIsBadInput() throws {
         let path = try temporaryFile(contents: "{\"capabilities\": {\"multifd\": \"yes\"}}")
         let result = try run("check", path)
-        #expect(result.status == 2)
+        #expect(result.exitCode == 2)
         #expect(result.standardOutput.isEmpty)
         #expect(result.standardError == "migedit: \(path): profile: multifd expects true or false, got \"yes\"\n")
         let garbage = try temporaryFile(contents: "\u{FF}\u{FE}not json")
-        #expect(try run("check", garbage).status == 2)
+        #expect(try run("check", garbage).exitCode == 2)
     }
 
     @Test func exportRefusesWhatQEMURefuses() throws {
         let refused = try run("export", "--set", "postcopy-ram=on", "--set", "multifd=on")
-        #expect(refused.status == 1)
+        #expect(refused.exitCode == 1)
         #expect(refused.standardOutput.isEmpty)
         #expect(refused.standardError.contains("Postcopy is not yet compatible with multifd"))
         let forced = try run("export", "--set", "postcopy-ram=on", "--set", "multifd=on", "--force")
-        #expect(forced.status == 0)
+        #expect(forced.exitCode == 0)
         #expect(forced.standardOutput == "-global migration.x-postcopy-ram=on -global migration.x-multifd=on\n")
     }
 
     @Test func exportNotesGoToStderr() throws {
         let result = try run("export", "--set", "dirty-bitmaps=on", "--set", "events=on")
-        #expect(result.status == 0)
+        #expect(result.exitCode == 0)
         #expect(result.standardOutput == "-global migration.x-events=on\n")
         #expect(result.standardError == "migedit: note: dirty-bitmaps has no -global property; set it with --format qmp or hmp\n")
     }
@@ -110,9 +110,9 @@ struct CLITests {
         unlink("/tmp/migedit-cli-pwned")
         for value in hostile {
             let export = try run("export", "--set", "tls-hostname=\(value)", "--set", "events=on")
-            #expect(export.status == 0)
+            #expect(export.exitCode == 0)
             let line = String(export.standardOutput.dropLast())
-            let printed = try Subprocess.shell("printf '%s\\0' \(line)")
+            let printed = try ChildProcess.shell("printf '%s\\0' \(line)")
             let words = printed.output.split(separator: 0, omittingEmptySubsequences: false).dropLast().map { String(decoding: $0, as: UTF8.self) }
             #expect(words == ["-global", "migration.x-events=on", "-global", "migration.tls-hostname=\(value)"])
         }
@@ -121,7 +121,7 @@ struct CLITests {
 
     @Test func importDetectsCommandLinesAndPrintsAProfile() throws {
         let result = try run("import", input: "qemu-system-x86_64 -m 1G -global migration.x-multifd=on -global migration.multifd-channels=4\n")
-        #expect(result.status == 0)
+        #expect(result.exitCode == 0)
         #expect(result.standardOutput == """
             {
               "qemu": "9.0",
@@ -138,7 +138,7 @@ struct CLITests {
 
     @Test func importOfGarbageIsBadInput() throws {
         let result = try run("import", "--from", "qmp", input: "{\"return\": [{\"capability\": \"teleport\", \"state\": true}]}")
-        #expect(result.status == 2)
+        #expect(result.exitCode == 2)
         #expect(result.standardError == "migedit: stdin: unknown capability 'teleport'\n")
     }
 
@@ -146,21 +146,21 @@ struct CLITests {
         let json = try run("export", "--set", "return-path=on", "--set", "switchover-ack=on", "--host", "page-size=65536", "--format", "json")
         let path = try temporaryFile(contents: json.standardOutput)
         let check = try run("check", path, "--set", "xbzrle-cache-size=32K")
-        #expect(check.status == 1)
+        #expect(check.exitCode == 1)
         #expect(check.standardOutput.contains("Parameter 'xbzrle_cache_size' expects a power of two no less than the target page size"))
     }
 
     @Test func helpHasExamples() throws {
         for arguments in [["--help"], ["check", "--help"], ["export", "--help"], ["import", "--help"], ["explain", "--help"]] {
-            let result = try Subprocess.run(binary, arguments)
-            #expect(result.status == 0)
+            let result = try ChildProcess.run([binary] + arguments)
+            #expect(result.exitCode == 0)
             #expect(result.standardOutput.contains("Examples:"), "\(arguments)")
         }
     }
 
     @Test func explainTeaches() throws {
         let rule = try run("explain", "switchover-ack-requires-return-path")
-        #expect(rule.status == 0)
+        #expect(rule.exitCode == 0)
         #expect(rule.standardOutput.contains("QEMU says:  Capability 'switchover-ack' requires capability 'return-path'"))
         let item = try run("explain", "x-zero-copy-send")
         #expect(item.standardOutput.contains("-global:  migration.x-zero-copy-send (Linux builds only)"))
@@ -170,9 +170,9 @@ struct CLITests {
     func temporaryFile(contents: String) throws -> String {
         var template = Array("/tmp/migedit-test-XXXXXX.json".utf8CString)
         let descriptor = mkstemps(&template, 5)
-        guard descriptor >= 0 else { throw SubprocessFailure(description: "mkstemps failed") }
+        guard descriptor >= 0 else { throw ChildProcess.Failure.cannotStart(["mkstemps"], errno: errno) }
         _ = contents.utf8CString.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count - 1) }
         close(descriptor)
-        return String(cString: template)
+        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

@@ -93,6 +93,6 @@ import TestSupport
 
 /// Runs `/bin/sh -c script` and returns its exit status and standard output.
 private func runShell(_ script: String) throws -> (status: Int32, output: [UInt8]) {
-    let result = try Subprocess.shell(script)
-    return (result.status, result.output)
+    let result = try ChildProcess.shell(script)
+    return (result.exitCode, result.output)
 }

@@ -220,3 +220,38 @@ struct SplitMix64: RandomNumberGenerator {
         return mixed ^ (mixed >> 31)
     }
 }
+
+/// The size syntax QEMU changed in 8.0 and 8.1 (qemu-versions.md §8.4, checked against the 7.2
+/// and 10.0 binaries).
+struct SizeSyntaxByVersionTests {
+    @Test(arguments: [
+        (".5k", QEMUVersion.v7_2, nil), (".5k", .v8_0, nil), (".5k", .v8_1, 512), (".5k", .v9_0, 512),
+        ("0x10k", .v7_2, 16384), ("0x10k", .v8_0, nil), ("0x10k", .v10_0, nil),
+        ("0x10", .v7_2, 16), ("1.5G", .v7_2, 1_610_612_736), ("010", .v7_2, 10), ("64M", .v8_0, 67_108_864),
+    ] as [(String, QEMUVersion, UInt64?)])
+    func sizesByVersion(text: String, version: QEMUVersion, expected: UInt64?) {
+        let result = ValueParser.parse(text, as: .size, name: "xbzrle-cache-size", version: version)
+        switch (result, expected) {
+        case (.success(let value), let expected?): #expect(value == .number(expected))
+        case (.failure(let error), nil):
+            #expect(error.qemuMessage == "Parameter 'xbzrle-cache-size' expects a non-negative number below 2^64")
+        default: Issue.record("\(text) on \(version): \(result)")
+        }
+    }
+
+    @Test(arguments: ["-1", "-0", " -1"])
+    func negativeSizesAreSyntaxErrorsBefore81AndOutOfRangeAfter(text: String) {
+        for version in [QEMUVersion.v7_2, .v8_0] {
+            guard case .failure(let error) = ValueParser.parse(text, as: .size, name: "announce-step", version: version) else {
+                Issue.record("accepted \(text) on \(version)")
+                continue
+            }
+            #expect(error.qemuMessage == "Parameter 'announce-step' expects a non-negative number below 2^64")
+        }
+        guard case .failure(let error) = ValueParser.parse(text, as: .size, name: "announce-step", version: .v8_1) else {
+            Issue.record("accepted \(text) on 8.1")
+            return
+        }
+        #expect(error.qemuMessage == "Value '\(text)' is out of range for parameter 'announce-step'")
+    }
+}

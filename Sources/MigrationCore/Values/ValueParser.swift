@@ -25,15 +25,17 @@ public enum ValueParser {
     /// Parses `text` the way QEMU's string input visitor parses a `-global` value of `type`.
     ///
     /// `name` is the name used in messages (the -global property name, or the QAPI name when the
-    /// item has none).
-    public static func parse(_ text: String, as type: ValueType, name: String) -> Result<Value, ValueParseError> {
+    /// item has none). `version` picks the size syntax, which QEMU changed in 8.0 and 8.1.
+    public static func parse(
+        _ text: String, as type: ValueType, name: String, version: QEMUVersion = .standard
+    ) -> Result<Value, ValueParseError> {
         switch type {
         case .bool:
             return parseBool(text, name: name)
         case .uint8, .uint32, .uint64:
             return parseInteger(text, as: type, name: name)
         case .size:
-            return parseSize(text, name: name)
+            return parseSize(text, name: name, version: version)
         case .enumeration(let values):
             return parseChoice(text, among: values, name: name)
         case .string:
@@ -95,8 +97,8 @@ public enum ValueParser {
 
     // MARK: - Sizes
 
-    private static func parseSize(_ text: String, name: String) -> Result<Value, ValueParseError> {
-        switch SizeScan(Array(text.utf8)) {
+    private static func parseSize(_ text: String, name: String, version: QEMUVersion) -> Result<Value, ValueParseError> {
+        switch SizeScan(Array(text.utf8), version: version) {
         case .bytes(let value):
             return .success(.number(value))
         case .invalid:
@@ -176,6 +178,31 @@ private enum SizeScan {
     /// than bytes; `e`/`E` always means exabytes, never an
     /// exponent; the product is exact and rounds half up; an overflow is only reported as out of
     /// range when nothing follows it, because trailing junk takes priority as a syntax error.
+    ///
+    /// Before 8.1 `do_strtosz` refused any `-` in the integer part as a syntax error and needed
+    /// integer digits before a fraction (`.5k`); 7.2 also still allowed a suffix on hex numbers
+    /// (`0x10k`, with a deprecation warning migedit does not reproduce).
+    init(_ bytes: [UInt8], version: QEMUVersion) {
+        if version < .v8_1 {
+            let integral = CUnsignedScan(bytes, base: 10)
+            if !integral.converted || integral.negative {
+                self = .invalid
+                return
+            }
+            if version < .v8_0, integral.magnitude == 0, byte(bytes, integral.end) | 0x20 == UInt8(ascii: "x") {
+                let hex = CUnsignedScan(bytes, base: 16)
+                let suffix = sizeMultiplier(byte(bytes, hex.end))
+                if let suffix, !hex.overflow, hex.end + 1 == bytes.count {
+                    let (product, overflow) = hex.magnitude.multipliedReportingOverflow(by: suffix)
+                    self = overflow ? .outOfRange : .bytes(product)
+                    return
+                }
+            }
+        }
+        self.init(bytes)
+    }
+
+    /// QEMU 8.1 and later.
     init(_ bytes: [UInt8]) {
         let integral = CUnsignedScan(bytes, base: 10)
         func rangeError(endingAt end: Int) -> SizeScan { end == bytes.count ? .outOfRange : .invalid }

@@ -1,0 +1,171 @@
+import MigrationCore
+
+/// The detail pane's text for the focused entry: how to set it, its type, default and range,
+/// what it does, the live verdict on a field being edited, every current finding that involves
+/// it (with the other culprits' current values and why the rule exists) and what changing it
+/// would do. While searching, the pane lists the matches instead.
+enum DetailContent {
+    static func lines(for state: EditorState, width: Int) -> [StyledLine] {
+        if case .searching(let session) = state.mode { return searchLines(session.results, width: width) }
+        var lines: [StyledLine] = []
+        switch state.focus {
+        case .item(let id): lines += itemHeader(id.item, in: state.document, width: width)
+        case .host(let fact): lines += hostHeader(fact, in: state.document, width: width)
+        }
+        if case .editing(let edit) = state.mode, edit.subject == state.focus {
+            lines += editLines(edit, in: state.document, width: width)
+        }
+        lines.append(StyledLine(text: "", role: .normal))
+        switch state.focus {
+        case .item(let id): lines.append(wrapping: id.item.summary, width: width)
+        case .host(let fact): lines.append(wrapping: fact.summary, width: width)
+        }
+        lines += findingLines(state, width: width)
+        lines += whatIfLines(state, width: width)
+        return lines
+    }
+
+    private static func itemHeader(_ item: Item, in document: Document, width: Int) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        let value = document.configuration[item.id]
+        if let property = item.property(on: document.host) {
+            lines.append(wrapping: "-global migration.\(property)=\(ValueFormatter.globalText(value, as: item.type))", width: width)
+        } else {
+            let why = item.property == nil ? "no -global property" : "no -global property on this host"
+            lines.append(wrapping: "QMP only (\(why)): set it with QMP or HMP", role: .qmpOnly, width: width)
+        }
+        var facts = ["\(kindName(item.kind))", item.type.displayName]
+        if let unit = item.unit { facts.append("unit \(unit)") }
+        lines.append(wrapping: facts.joined(separator: " · "), role: .muted, width: width)
+        if let range = item.range { lines.append(wrapping: "range \(range)", role: .muted, width: width) }
+        let current = ValueText.display(value, of: item)
+        let defaultText = ValueText.defaultText(of: item)
+        if document.configuration.isChanged(item.id) {
+            lines.append(wrapping: "now \(current) (changed; default \(defaultText))", role: .changed, width: width)
+        } else {
+            lines.append(wrapping: "now \(current) (the default)", role: .muted, width: width)
+        }
+        if item.isDeprecated {
+            lines.append(wrapping: "deprecated: QEMU warns when it is used, and 9.1 removes it", role: .warning, width: width)
+        }
+        if item.isUnstable {
+            lines.append(wrapping: "unstable (x-): may change without notice between releases", role: .warning, width: width)
+        }
+        if item.type == .bitmapMapping {
+            lines.append(wrapping: EntryKind.readOnlyNote, role: .muted, width: width)
+        }
+        return lines
+    }
+
+    private static func hostHeader(_ fact: HostFact, in document: Document, width: Int) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        lines.append(wrapping: "host fact: what QEMU would find on this host; not a QEMU setting", role: .muted, width: width)
+        if let choices = fact.choices {
+            lines.append(wrapping: "choices " + choices.joined(separator: " | "), role: .muted, width: width)
+        } else {
+            lines.append(wrapping: "bytes, a power of two of at least 512", role: .muted, width: width)
+        }
+        let current = document.host.value(of: fact), defaultText = Host.standard.value(of: fact)
+        if current != defaultText {
+            lines.append(wrapping: "now \(current) (changed; default \(defaultText))", role: .changed, width: width)
+        } else {
+            lines.append(wrapping: "now \(current) (the default)", role: .muted, width: width)
+        }
+        return lines
+    }
+
+    private static func kindName(_ kind: ItemKind) -> String {
+        switch kind {
+        case .capability: return "capability"
+        case .parameter: return "parameter"
+        case .property: return "compat property"
+        }
+    }
+
+    /// The live verdict on the text being typed.
+    private static func editLines(_ edit: FieldEdit, in document: Document, width: Int) -> [StyledLine] {
+        var lines = [StyledLine(text: "", role: .normal)]
+        switch edit.feedback {
+        case .invalid(let message):
+            lines.append(wrapping: "\(Marker.error) \(edit.rejected ? "not committed: " : "")\(message)", role: .error, width: width)
+        case .valid(let trial, let findings):
+            lines.append(wrapping: "\(Marker.accepted) parses as \(trial.displayValue(of: edit.subject))", width: width)
+            if findings.isEmpty {
+                lines.append(wrapping: "breaks no rule", width: width)
+            }
+            for finding in findings {
+                let marker = finding.severity == .error ? Marker.error : Marker.warning
+                lines.append(wrapping: "\(marker) would break: \(finding.message)", role: finding.severity == .error ? .error : .warning, width: width)
+            }
+        }
+        lines.append(wrapping: "Enter commits · Esc keeps \(document.displayValue(of: edit.subject))", role: .muted, width: width)
+        return lines
+    }
+
+    /// Every current finding involving the focused entry.
+    private static func findingLines(_ state: EditorState, width: Int) -> [StyledLine] {
+        let report = state.report
+        var lines: [StyledLine] = []
+        for diagnostic in report.diagnostics(involving: state.focus) {
+            let isError = diagnostic.severity == .error
+            lines.append(StyledLine(text: "", role: .normal))
+            var heading = "\(isError ? Marker.error : Marker.warning) \(diagnostic.message)"
+            if diagnostic == report.firstError { heading += " (QEMU stops here)" }
+            lines.append(wrapping: heading, role: isError ? .error : .warning, width: width)
+            if let hint = diagnostic.hint { lines.append(wrapping: hint, indent: 2, width: width) }
+            let others = diagnostic.subjects.filter { $0 != state.focus }
+            if !others.isEmpty {
+                let values = others.map { "\($0.name) = \(state.document.displayValue(of: $0))" }
+                lines.append(wrapping: "with " + values.joined(separator: ", "), indent: 2, width: width)
+            }
+            lines.append(wrapping: "why: " + diagnostic.rule.explanation, role: .muted, indent: 2, width: width)
+            lines.append(wrapping: "rule \(diagnostic.ruleID)", role: .muted, indent: 2, width: width)
+        }
+        return lines
+    }
+
+    /// What each other value of a toggle, choice or host fact would add or clear.
+    private static func whatIfLines(_ state: EditorState, width: Int) -> [StyledLine] {
+        let outcomes = state.analysis.outcomes.filter { $0.subject == state.focus }
+        guard !outcomes.isEmpty else { return [] }
+        var lines = [StyledLine(text: "", role: .normal)]
+        let rules = Checker.qemu90.rules
+        for outcome in outcomes {
+            for position in outcome.added {
+                lines.append(wrapping: "\(Marker.whatIf) \(outcome.value) would add: \(ruleText(rules[position]))", role: .whatIf, width: width)
+            }
+            for position in outcome.removed {
+                lines.append(wrapping: "\(Marker.accepted) \(outcome.value) would clear: \(ruleText(rules[position]))", width: width)
+            }
+        }
+        return lines
+    }
+
+    /// A rule's message without the trailing ": " of messages QEMU completes with a detail.
+    private static func ruleText(_ rule: Rule) -> String {
+        rule.message.hasSuffix(": ") ? String(rule.message.dropLast(2)) : rule.message
+    }
+
+    /// The search results, best first, the current one selected.
+    private static func searchLines(_ results: SearchResults, width: Int) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        if results.query.isEmpty {
+            lines.append(wrapping: "Type to search names (with or without x-), -global properties and descriptions. Several words must all match.", role: .muted, width: width)
+            return lines
+        }
+        let count = results.matches.count
+        lines.append(wrapping: count == 0 ? "No matches" : "\(count) \(count == 1 ? "match" : "matches") · ↑↓ choose · Enter jump", role: .heading, width: width)
+        for (index, match) in results.matches.enumerated() {
+            let text = Wrap.truncated("\(match.name) · \(describe(match))", width: width)
+            lines.append(StyledLine(text: text, role: index == results.current ? .selected : .normal))
+        }
+        return lines
+    }
+
+    private static func describe(_ subject: Subject) -> String {
+        switch subject {
+        case .item(let id): return kindName(id.item.kind)
+        case .host: return "host fact"
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import MigrationCore
+
+/// Everything that can happen to the editor: a key, or the outcome of an effect the outside
+/// performed on the editor's behalf. Results come back as actions so `update` stays pure and
+/// every consequence of a failed save or open is testable without a file system.
+public enum EditorAction: Hashable, Sendable {
+    case key(Key)
+    /// The profile was written to `path` (atomically, keeping PATH.bak).
+    case saved(path: String)
+    /// Writing the profile failed; `reason` says why, in one line.
+    case saveFailed(reason: String)
+    /// The file at `path` was read and parsed with `Profile(json:)`.
+    case opened(Profile, path: String)
+    /// Reading or parsing the profile failed; `reason` says why (e.g. `ImportError.message`).
+    case openFailed(reason: String)
+    /// An export was written to `path`.
+    case exported(path: String)
+    case exportFailed(reason: String)
+}
+
+/// A request `update` makes of the outside world, which performs it and reports back with the
+/// matching `EditorAction`.
+public enum EditorEffect: Hashable, Sendable {
+    /// Write a profile; answer with `.saved` or `.saveFailed`.
+    case save(path: String, contents: String)
+    /// Read and parse a profile; answer with `.opened` or `.openFailed`.
+    case open(path: String)
+    /// Write an export; answer with `.exported` or `.exportFailed`.
+    case writeExport(path: String, contents: String)
+    /// Leave the editor, restore the terminal, then print `printing` (plus a newline) to
+    /// stdout when it is not nil: the `-global` fragment after `w`, nothing after `q`.
+    case quit(printing: String?)
+}

@@ -1,0 +1,156 @@
+import MigrationCore
+
+/// What the user edits and saves: every setting plus the host facts it is checked against.
+/// Undo snapshots and the "modified" flag compare whole documents, so both live in one value.
+public struct Document: Hashable, Sendable {
+    /// Every migration setting.
+    public var configuration: Configuration
+    /// The host facts some rules depend on.
+    public var host: Host
+
+    /// A document of QEMU's defaults on the standard host, unless told otherwise.
+    public init(configuration: Configuration = Configuration(), host: Host = .standard) {
+        self.configuration = configuration
+        self.host = host
+    }
+
+    /// The current value of a setting or host fact, as the list shows it.
+    func displayValue(of subject: Subject) -> String {
+        switch subject {
+        case .item(let id): return ValueText.display(configuration[id], of: id.item)
+        case .host(let fact): return host.value(of: fact)
+        }
+    }
+
+    /// Whether a setting or host fact differs from its default.
+    func isChanged(_ subject: Subject) -> Bool {
+        switch subject {
+        case .item(let id): return configuration.isChanged(id)
+        case .host(let fact): return host.value(of: fact) != Host.standard.value(of: fact)
+        }
+    }
+}
+
+/// Which pane receives movement keys: the list, or the detail pane (which then scrolls).
+public enum Pane: Hashable, Sendable {
+    case list
+    case detail
+}
+
+/// Which settings the list shows: all of them, or only those changed from their defaults.
+public enum Filter: Hashable, Sendable {
+    case all
+    case changed
+}
+
+/// A one-line message for the status row; errors stand out so a failed save cannot be missed.
+public struct StatusMessage: Hashable, Sendable {
+    /// Errors (a failed save or open) are drawn in the error role.
+    public enum Kind: Hashable, Sendable { case info, error }
+    public let text: String
+    public let kind: Kind
+
+    static func info(_ text: String) -> StatusMessage { StatusMessage(text: text, kind: .info) }
+    static func error(_ text: String) -> StatusMessage { StatusMessage(text: text, kind: .error) }
+}
+
+/// The whole editor as a value: the document, where the user is, which screen or prompt is
+/// open, the undo history and the derived analysis. `update` is the only thing that changes it,
+/// so the analysis cached here is always the one for the current document.
+public struct EditorState: Sendable {
+    /// The settings and host facts being edited.
+    public internal(set) var document: Document
+    /// The document as it was last saved or opened; `isModified` compares against it.
+    public internal(set) var savedDocument: Document
+    /// Where the profile is saved; nil until the user first saves or opens one.
+    public internal(set) var profilePath: String?
+    /// The terminal size, kept up to date by `Key.resize`, for paging and scrolling.
+    public internal(set) var size: Size
+    /// The focused setting or host fact.
+    public internal(set) var focus: Subject
+    /// Which pane movement keys act on.
+    public internal(set) var pane: Pane = .list
+    /// All settings, or only the changed ones.
+    public internal(set) var filter: Filter = .all
+    /// The open screen, prompt or field.
+    public internal(set) var mode: Mode = .list
+    /// The message the status row shows until the next key.
+    public internal(set) var status: StatusMessage?
+    var listScroll = 0
+    var detailScroll = 0
+    /// The last search the user confirmed, for `n` and `N`.
+    var lastSearch: SearchResults?
+    var history = History()
+    /// A save the outside is performing: the document it writes, and whether to quit after.
+    var pendingSave: PendingSave?
+    /// The report, what-if markers and export line for `document`, computed once per change.
+    public private(set) var analysis: Analysis
+    /// The list rows for the current document and filter.
+    private(set) var rows: [Row]
+
+    /// A state for a document loaded from `profilePath` (or a new one when nil), shown on a
+    /// terminal of `size`. The document counts as saved, so quitting at once does not ask.
+    public init(
+        configuration: Configuration = Configuration(), host: Host = .standard,
+        profilePath: String? = nil, size: Size
+    ) {
+        let document = Document(configuration: configuration, host: host)
+        self.document = document
+        savedDocument = document
+        self.profilePath = profilePath
+        self.size = size
+        focus = .item(ItemID.allCases[0])
+        analysis = Analysis(document)
+        rows = Row.rows(for: document, filter: .all)
+    }
+
+    /// The document differs from what was last saved or opened.
+    public var isModified: Bool { document != savedDocument }
+
+    /// What the checker says about the current document.
+    public var report: Report { analysis.report }
+
+    /// The profile's file name for the title line.
+    var profileName: String {
+        guard let path = profilePath else { return "new profile" }
+        return path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    /// Brings the cached analysis and rows up to date and keeps the focus on a visible row.
+    /// Called once at the end of every `update`.
+    mutating func refresh() {
+        if analysis.document != document { analysis = Analysis(document) }
+        rows = Row.rows(for: document, filter: filter)
+        keepFocusVisible()
+    }
+
+    /// The row index of the focused entry, if it is shown.
+    var focusRow: Int? {
+        rows.firstIndex { $0.subject == focus }
+    }
+
+    private mutating func keepFocusVisible() {
+        if focusRow == nil, let nearest = Row.nearest(to: focus, in: rows) { focusOn(nearest) }
+        listScroll = listScroll(height: Layout(size: size).listHeight)
+    }
+
+    /// The first visible row for a list `height` rows tall: the stored scroll, moved just
+    /// enough to show the focused row (and its heading when it is the section's first entry).
+    func listScroll(height: Int) -> Int {
+        guard let row = focusRow, height > 0 else { return 0 }
+        var scroll = listScroll
+        let top = row > 0 && rows[row - 1].subject == nil ? row - 1 : row
+        if top < scroll {
+            scroll = top
+        } else if row >= scroll + height {
+            scroll = row - height + 1
+        }
+        return max(0, min(scroll, rows.count - height))
+    }
+}
+
+/// A save in flight: the document being written, and whether the user asked to quit after it.
+struct PendingSave: Hashable, Sendable {
+    let document: Document
+    let quitAfterwards: Bool
+}

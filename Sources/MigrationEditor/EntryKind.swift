@@ -1,0 +1,68 @@
+import MigrationCore
+
+/// A new value for an entry: a setting's value, or a host fact's text.
+enum EntryValue: Hashable, Sendable {
+    case item(Value)
+    case host(String)
+
+    /// How the value reads in undo labels and the status row.
+    func label(for subject: Subject) -> String {
+        switch (self, subject) {
+        case (.item(let value), .item(let id)): return ValueText.display(value, of: id.item)
+        case (.host(let text), _): return text
+        default: return ""
+        }
+    }
+}
+
+/// How the user changes an entry: toggles and choices with Space, fields by typing, and
+/// `block-bitmap-mapping` not at all (it is a JSON list; see `readOnlyNote`).
+enum EntryKind: Hashable, Sendable {
+    case toggle
+    case choice([String])
+    case field
+    case readOnly
+
+    static func of(_ subject: Subject) -> EntryKind {
+        switch subject {
+        case .item(let id):
+            switch id.item.type {
+            case .bool: return .toggle
+            case .enumeration(let choices): return .choice(choices)
+            case .bitmapMapping: return .readOnly
+            case .uint8, .uint32, .uint64, .size, .string: return .field
+            }
+        case .host(let fact):
+            return fact.choices.map { .choice($0) } ?? .field
+        }
+    }
+
+    /// What Space moves the entry to, or nil for fields and read-only entries.
+    func nextValue(in document: Document, subject: Subject) -> EntryValue? {
+        switch (self, subject) {
+        case (.toggle, .item(let id)):
+            return .item(.bool(!document.configuration.isOn(id)))
+        case (.choice(let choices), .item(let id)):
+            return .item(.choice(EntryKind.next(after: document.configuration[id].string, in: choices)))
+        case (.choice(let choices), .host(let fact)):
+            return .host(EntryKind.next(after: document.host.value(of: fact), in: choices))
+        default:
+            return nil
+        }
+    }
+
+    private static func next(after current: String, in choices: [String]) -> String {
+        let index = choices.firstIndex(of: current) ?? -1
+        return choices[(index + 1) % choices.count]
+    }
+
+    /// Why Space did nothing.
+    func spaceHint(_ subject: Subject) -> String {
+        self == .readOnly ? EntryKind.readOnlyNote : "Space toggles on/off settings; press Enter to type a value for \(subject.name)"
+    }
+
+    /// The editor does not edit `block-bitmap-mapping`: it is a list of JSON objects that a
+    /// one-line field would make unreadable, and a profile or QMP states it far better.
+    static let readOnlyNote =
+        "block-bitmap-mapping is a JSON list: set it in a profile (o opens one) or through QMP; d clears it"
+}

@@ -1,0 +1,53 @@
+import MigrationCore
+
+/// A numeric or text field being edited in place. The document is untouched until Enter
+/// commits a parsable value, so Esc restores simply by leaving.
+public struct FieldEdit: Hashable, Sendable {
+    /// The setting or host fact being edited.
+    public let subject: Subject
+    /// The text typed so far.
+    public internal(set) var field: TextField
+    /// What the current text means, recomputed on every keystroke.
+    public internal(set) var feedback: Feedback
+    /// Enter was pressed on text that does not parse; the status row says it was refused.
+    public internal(set) var rejected = false
+
+    /// The live verdict on the text being typed.
+    public enum Feedback: Hashable, Sendable {
+        /// The text is not a value of the field's type; the message says what is expected.
+        case invalid(String)
+        /// The text parses. `document` is the document it would make and `findings` the
+        /// current-rule violations that would then involve the field (errors and warnings).
+        case valid(Document, findings: [Diagnostic])
+    }
+
+    init(subject: Subject, text: String, in document: Document) {
+        self.subject = subject
+        field = TextField(text)
+        feedback = FieldEdit.feedback(for: text, subject: subject, in: document)
+    }
+
+    mutating func retype(in document: Document) {
+        feedback = FieldEdit.feedback(for: field.text, subject: subject, in: document)
+    }
+
+    /// Parses the text as QEMU would and checks the document it would make.
+    static func feedback(for text: String, subject: Subject, in document: Document) -> Feedback {
+        var trial = document
+        switch subject {
+        case .item(let id):
+            switch ValueParser.parse(text, as: id.item.type, name: id.item.name) {
+            case .failure(let error): return .invalid(error.message)
+            case .success(let value): trial.configuration[id] = value
+            }
+        case .host(let fact):
+            do {
+                try trial.host.set(fact, to: text)
+            } catch {
+                return .invalid(error.message)
+            }
+        }
+        let report = Checker.qemu90.check(trial.configuration, on: trial.host)
+        return .valid(trial, findings: report.diagnostics(involving: subject))
+    }
+}

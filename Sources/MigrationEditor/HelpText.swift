@@ -1,0 +1,87 @@
+/// The help screen's text: every key, grouped by what it is for, and what the markers mean.
+enum HelpText {
+    private static let keyWidth = 16
+
+    private static let groups: [(title: String, keys: [(String, String)])] = [
+        ("Moving", [
+            ("↑ ↓  k j", "previous / next setting"),
+            ("PgUp PgDn", "a page up / down"),
+            ("Home End  g G", "first / last setting"),
+            ("Tab", "switch between the list and the detail pane (which then scrolls)"),
+        ]),
+        ("Changing", [
+            ("Space", "toggle on/off, or cycle a choice or host fact"),
+            ("Enter", "edit a number or text in place (toggles and choices: as Space)"),
+            ("d", "reset the setting to QEMU's default"),
+            ("u  Ctrl-R", "undo / redo, as far back as the session goes"),
+        ]),
+        ("Editing a field", [
+            ("Enter", "commit (only a value that parses)"),
+            ("Esc", "cancel and keep the old value"),
+            ("← → Home End", "move in the field (Ctrl-A and Ctrl-E work too)"),
+            ("Ctrl-U", "erase everything before the cursor"),
+            ("Backspace Del", "erase before / at the cursor"),
+        ]),
+        ("Finding", [
+            ("/", "search names (with or without x-), -global properties, descriptions"),
+            ("", "several words must all match; ↑↓ choose, Enter jumps, Esc goes back"),
+            ("n N", "next / previous match"),
+            ("c a", "show only changed settings / show all"),
+        ]),
+        ("Files and output", [
+            ("e", "export screen: -global, QMP, HMP or profile JSON; w writes it to a file"),
+            ("s S", "save the profile / save it under another name"),
+            ("o", "open a profile (u undoes the open)"),
+            ("w", "quit and print the -global line (for migedit edit --print)"),
+            ("q", "quit (asks first when there are unsaved changes)"),
+            ("? F1", "this help; Esc, q or ? closes it"),
+        ]),
+        ("Markers", [
+            ("[x] [ ]", "a capability or flag that is on / off"),
+            (Marker.error, "involved in an error: QEMU would refuse this configuration"),
+            (Marker.warning, "involved in a warning: QEMU accepts it but complains"),
+            (Marker.whatIf, "changing it would add an error"),
+            (Marker.qmpOnly, "no -global property on this host: set it with QMP or HMP"),
+            (Marker.qemuFirst, "the error QEMU itself prints (it stops at its first check)"),
+            (Marker.changed, "changed from the default (monochrome; colour shows it too)"),
+        ]),
+    ]
+
+    /// One line per key (meanings wrapped under themselves), with a heading and a blank line
+    /// per group.
+    static func lines(width: Int) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        let meaningWidth = max(10, width - keyWidth - 2)
+        for group in groups {
+            if !lines.isEmpty { lines.append(StyledLine(text: "", role: .normal)) }
+            lines.append(StyledLine(text: group.title, role: .heading))
+            for (key, meaning) in group.keys {
+                let padded = key + String(repeating: " ", count: max(1, keyWidth - key.count))
+                for (index, part) in Wrap.lines(meaning, width: meaningWidth).enumerated() {
+                    lines.append(StyledLine(text: (index == 0 ? padded : String(repeating: " ", count: keyWidth)) + part, role: .normal, indent: 2))
+                }
+            }
+        }
+        return lines
+    }
+}
+
+extension Renderer {
+    /// The help screen, scrolled when it does not fit (the status row says where it is).
+    mutating func drawHelp(scroll: Int) {
+        let lines = HelpText.lines(width: Renderer.helpWidth(columns))
+        let height = layout.screenBodyHeight
+        let scroll = min(scroll, max(0, lines.count - height))
+        for offset in 0..<min(height, lines.count - scroll) {
+            let line = lines[scroll + offset]
+            screen.put(line.text, row: 1 + offset, column: 2 + line.indent, role: line.role, width: columns - 3 - line.indent)
+        }
+        if lines.count > height {
+            let position = "lines \(scroll + 1)-\(min(lines.count, scroll + height)) of \(lines.count)"
+            screen.put(position, row: layout.statusRow, column: columns - 1 - position.count, role: .muted)
+        }
+    }
+
+    /// The width help text wraps to on a screen this wide.
+    static func helpWidth(_ columns: Int) -> Int { columns - 5 }
+}

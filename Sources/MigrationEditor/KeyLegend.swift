@@ -1,0 +1,38 @@
+/// The one-line key legend at the bottom of every screen: the keys that matter in the current
+/// mode, most useful first, cut to what fits; on the main screen `? help` and `q quit` always
+/// stay so the way to everything else is never hidden.
+enum KeyLegend {
+    static func text(for state: EditorState, width: Int) -> String {
+        let (entries, tail) = keys(for: state)
+        let separator = "  "
+        var used = tail.reduce(0) { $0 + $1.count } + separator.count * max(0, tail.count - 1)
+        var chosen: [String] = []
+        for entry in entries {
+            let cost = entry.count + (chosen.isEmpty && tail.isEmpty ? 0 : separator.count)
+            guard used + cost <= width else { break }
+            chosen.append(entry)
+            used += cost
+        }
+        return Wrap.truncated((chosen + tail).joined(separator: separator), width: width)
+    }
+
+    private static func keys(for state: EditorState) -> (entries: [String], tail: [String]) {
+        switch state.mode {
+        case .list:
+            if state.pane == .detail {
+                return (["↑↓ scroll", "Tab back to list", "␣ toggle", "d default", "u undo"], ["? help", "q quit"])
+            }
+            return ([
+                "␣ toggle", "⏎ edit", "/ find", "d default", "u undo", "e export", "s save",
+                "Tab detail", state.filter == .changed ? "a all" : "c changed", "^R redo", "n/N next/prev",
+                "o open", "w print & quit",
+            ], ["? help", "q quit"])
+        case .editing: return (["⏎ commit", "Esc cancel", "←→ Home End move", "⌫ Del erase"], [])
+        case .searching: return (["type words to find", "↑↓ choose", "⏎ jump", "Esc cancel"], [])
+        case .help: return (["↑↓ PgUp PgDn scroll", "Esc back"], [])
+        case .export: return (["Tab ←→ format", "↑↓ scroll", "w write to file", "Esc back"], [])
+        case .prompt: return (["⏎ confirm", "Esc cancel", "←→ Home End move"], [])
+        case .confirmQuit: return (["y quit without saving", "s save and quit", "n stay"], [])
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import MigrationCore
+
+extension Renderer {
+    /// The error pane: every finding, one line each, naming the items involved. The error QEMU
+    /// itself would print comes first and says so; when they do not all fit, the last line
+    /// says how many more there are.
+    mutating func drawErrorPane() {
+        let report = state.report
+        let top = layout.errorTop, width = columns - 2
+        guard !report.diagnostics.isEmpty else {
+            screen.put("\(Marker.accepted) QEMU \(Catalog.qemu90.version) accepts this configuration", row: top, column: 1, width: width)
+            return
+        }
+        var ordered = report.firstError.map { [$0] } ?? []
+        ordered += report.errors.filter { $0 != report.firstError }
+        ordered += report.warnings
+        let fits = ordered.count <= layout.errorRows
+        let shown = fits ? ordered.count : layout.errorRows - 1
+        // Rows the shown findings do not need let the first ones wrap instead of being cut.
+        var spare = layout.errorRows - shown - (fits ? 0 : 1)
+        var row = top
+        for diagnostic in ordered.prefix(shown) {
+            let isError = diagnostic.severity == .error
+            var text = isError ? Marker.error : Marker.warning
+            if diagnostic == report.firstError { text += " " + Marker.qemuFirst }
+            text += " " + diagnostic.subjects.map(\.name).joined(separator: " + ") + ": " + diagnostic.message
+            var lines = Wrap.lines(text, width: width - 2)
+            if lines.count > spare + 1 {
+                lines = Array(lines.prefix(spare + 1))
+                lines[lines.count - 1] = Wrap.truncated(lines[lines.count - 1] + " …", width: width - 2)
+            }
+            spare -= lines.count - 1
+            for (index, line) in lines.enumerated() {
+                screen.put(line, row: row, column: index == 0 ? 1 : 3, role: isError ? .error : .warning)
+                row += 1
+            }
+        }
+        if !fits {
+            let more = ordered.count - shown
+            screen.put(
+                Wrap.truncated("… \(more) more: the detail pane of each marked entry explains it", width: width),
+                row: row, column: 1, role: .muted)
+        }
+    }
+
+    /// The live `-global` fragment, cut to the width, with a note when some changed settings
+    /// have no `-global` form.
+    mutating func drawExportLine() {
+        let export = state.analysis.globalExport
+        let row = layout.exportRow
+        let note = export.notes.isEmpty ? "" : "+\(export.notes.count) QMP-only (e shows all)"
+        let width = columns - 2 - (note.isEmpty ? 0 : note.count + 2)
+        if export.text.isEmpty {
+            screen.put(Wrap.truncated("-global: nothing to set, every value is QEMU's default", width: width), row: row, column: 1, role: .muted)
+        } else {
+            screen.put(Wrap.truncated(export.text, width: width), row: row, column: 1)
+        }
+        if !note.isEmpty { screen.put(note, row: row, column: columns - 1 - note.count, role: .qmpOnly) }
+    }
+
+    /// The status row: the open prompt or question, the live verdict on a field being edited,
+    /// the last message, or else the focused entry's one-line description.
+    mutating func drawStatus() {
+        let row = layout.statusRow, width = columns - 2
+        switch state.mode {
+        case .prompt(let prompt):
+            let column = screen.put(prompt.label, row: row, column: 1, role: .status)
+            drawField(prompt.field, row: row, column: column, width: columns - 1 - column)
+            return
+        case .searching(let session):
+            let column = screen.put("/", row: row, column: 1, role: .status)
+            let count = session.results.matches.count
+            let info = session.results.query.isEmpty ? "" : "  \(count == 0 ? "no match" : "\(session.results.current + 1) of \(count)")"
+            let fieldWidth = max(10, width - 1 - info.count)
+            screen.put(info, row: row, column: column + fieldWidth, role: count == 0 ? .error : .muted)
+            drawField(session.field, row: row, column: column, width: fieldWidth)
+            return
+        case .confirmQuit:
+            let text = "Unsaved changes: quit without saving? y quits · s saves first · n stays"
+            screen.put(Wrap.truncated(text, width: width), row: row, column: 1, role: .warning)
+            return
+        case .editing(let edit):
+            drawEditStatus(edit, row: row, width: width)
+            return
+        default:
+            break
+        }
+        if let status = state.status {
+            screen.put(Wrap.truncated(status.text, width: width), row: row, column: 1, role: status.kind == .error ? .error : .status)
+        } else if state.mode == .list {
+            let summary: String
+            switch state.focus {
+            case .item(let id): summary = id.item.summary
+            case .host(let fact): summary = fact.summary
+            }
+            screen.put(Wrap.truncated("\(state.focus.name): \(summary)", width: width), row: row, column: 1, role: .muted)
+        }
+    }
+
+    private mutating func drawEditStatus(_ edit: FieldEdit, row: Int, width: Int) {
+        let text: String, role: StyleRole
+        switch edit.feedback {
+        case .invalid(let message):
+            text = "\(Marker.error) \(edit.rejected ? "Not committed: " : "")\(message)"
+            role = .error
+        case .valid(_, let findings):
+            if let first = findings.first(where: { $0.severity == .error }) ?? findings.first {
+                let more = findings.count > 1 ? " (+\(findings.count - 1) more)" : ""
+                text = "\(first.severity == .error ? Marker.error : Marker.warning) would break: \(first.message)\(more)"
+                role = first.severity == .error ? .error : .warning
+            } else {
+                text = "\(Marker.accepted) valid · Enter commits · Esc cancels"
+                role = .status
+            }
+        }
+        screen.put(Wrap.truncated(text, width: width), row: row, column: 1, role: role)
+    }
+
+    /// The key legend: as many of the mode's keys as fit, always ending with help and quit.
+    mutating func drawLegend() {
+        screen.paint(role: .legend, row: layout.legendRow, from: 0, width: columns)
+        screen.put(KeyLegend.text(for: state, width: columns - 2), row: layout.legendRow, column: 1, role: .legend)
+    }
+}

@@ -1,0 +1,85 @@
+import MigrationCore
+
+extension EditorState {
+    /// Makes a change to the document as one undoable step. Returns false (and records
+    /// nothing) when the change leaves the document as it was.
+    @discardableResult
+    mutating func change(_ label: String, _ body: (inout Document) -> Void) -> Bool {
+        var changed = document
+        body(&changed)
+        guard changed != document else { return false }
+        history.record(History.Entry(document: document, focus: focus, label: label))
+        document = changed
+        return true
+    }
+
+    /// Space: flips a toggle or moves a choice (or host fact) to its next value. Fields are
+    /// typed, not cycled, so they get a hint instead.
+    mutating func toggleFocused() {
+        guard let next = EntryKind.of(focus).nextValue(in: document, subject: focus) else {
+            status = .info(EntryKind.of(focus).spaceHint(focus))
+            return
+        }
+        set(focus, to: next)
+    }
+
+    /// Enter: edits a numeric or text field in place; toggles and choices behave as with Space.
+    mutating func activateFocused() {
+        switch EntryKind.of(focus) {
+        case .toggle, .choice: toggleFocused()
+        case .field: startEditing()
+        case .readOnly: status = .info(EntryKind.readOnlyNote)
+        }
+    }
+
+    /// `d`: puts the focused entry back to QEMU's default (or the standard host's fact).
+    mutating func resetFocused() {
+        let defaultText: String
+        switch focus {
+        case .item(let id): defaultText = ValueText.defaultText(of: id.item)
+        case .host(let fact): defaultText = Host.standard.value(of: fact)
+        }
+        guard document.isChanged(focus) else {
+            status = .info("\(focus.name) is already at its default (\(defaultText))")
+            return
+        }
+        let subject = focus
+        change("reset \(subject.name) to \(defaultText)") { document in
+            switch subject {
+            case .item(let id): document.configuration.reset(id)
+            case .host(let fact): try? document.host.set(fact, to: Host.standard.value(of: fact))
+            }
+        }
+    }
+
+    /// Sets an entry to a value given as the text `Host.set` or the catalog understands.
+    mutating func set(_ subject: Subject, to value: EntryValue) {
+        change("\(subject.name) = \(value.label(for: subject))") { document in
+            switch (subject, value) {
+            case (.item(let id), .item(let newValue)): document.configuration[id] = newValue
+            case (.host(let fact), .host(let text)): try? document.host.set(fact, to: text)
+            default: break
+            }
+        }
+    }
+
+    mutating func undo() {
+        guard let entry = history.undo(current: document) else {
+            status = .info("Nothing to undo")
+            return
+        }
+        document = entry.document
+        focusOn(entry.focus)
+        status = .info("Undid: \(entry.label)")
+    }
+
+    mutating func redo() {
+        guard let entry = history.redo(current: document) else {
+            status = .info("Nothing to redo")
+            return
+        }
+        document = entry.document
+        focusOn(entry.focus)
+        status = .info("Redid: \(entry.label)")
+    }
+}

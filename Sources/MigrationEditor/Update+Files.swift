@@ -1,0 +1,112 @@
+import MigrationCore
+
+extension EditorState {
+    /// `s`: saves to the profile's path, or asks for one when there is none yet.
+    mutating func save(quitAfterwards: Bool) -> [EditorEffect] {
+        guard let path = profilePath else {
+            promptForSave(quitAfterwards: quitAfterwards)
+            return []
+        }
+        return saveEffects(to: path, quitAfterwards: quitAfterwards)
+    }
+
+    /// `S` (and `s` on a new profile): asks where to save.
+    mutating func promptForSave(quitAfterwards: Bool) {
+        mode = .prompt(Prompt(purpose: .save(quitAfterwards: quitAfterwards), field: TextField(profilePath ?? "migration.json")))
+    }
+
+    private mutating func saveEffects(to path: String, quitAfterwards: Bool) -> [EditorEffect] {
+        pendingSave = PendingSave(document: document, quitAfterwards: quitAfterwards)
+        status = .info("Saving \(path)…")
+        let contents = Profile(configuration: document.configuration, host: document.host).json
+        return [.save(path: path, contents: contents)]
+    }
+
+    /// A file-name prompt: the field takes the usual editing keys, Enter answers, Esc cancels.
+    mutating func handlePrompt(_ key: Key, _ prompt: Prompt) -> [EditorEffect] {
+        var prompt = prompt
+        switch key {
+        case .escape:
+            mode = prompt.purpose.returnMode
+            return []
+        case .enter:
+            let path = prompt.field.text
+            guard !path.isEmpty else {
+                status = .info("Type a file name, or Esc to cancel")
+                return []
+            }
+            mode = prompt.purpose.returnMode
+            switch prompt.purpose {
+            case .open:
+                status = .info("Opening \(path)…")
+                return [.open(path: path)]
+            case .save(let quitAfterwards):
+                return saveEffects(to: path, quitAfterwards: quitAfterwards)
+            case .export(let view):
+                let text = view.export.text
+                return [.writeExport(path: path, contents: text.hasSuffix("\n") ? text : text + "\n")]
+            }
+        default:
+            if prompt.field.handle(key) { mode = .prompt(prompt) }
+            return []
+        }
+    }
+
+    /// `q`: leaves at once when everything is saved, otherwise asks.
+    mutating func requestQuit() -> [EditorEffect] {
+        guard isModified else { return [.quit(printing: nil)] }
+        mode = .confirmQuit
+        return []
+    }
+
+    /// The quit question: y leaves without saving, s saves first, n or Esc stays.
+    mutating func handleConfirmQuit(_ key: Key) -> [EditorEffect] {
+        switch key {
+        case .character("y"), .character("Y"):
+            return [.quit(printing: nil)]
+        case .character("s"):
+            mode = .list
+            return save(quitAfterwards: true)
+        case .character("n"), .character("N"), .escape, .character("q"):
+            mode = .list
+        default:
+            break
+        }
+        return []
+    }
+
+    mutating func didSave(to path: String) -> [EditorEffect] {
+        savedDocument = pendingSave?.document ?? document
+        profilePath = path
+        status = .info("Saved \(path)")
+        let quit = pendingSave?.quitAfterwards ?? false
+        pendingSave = nil
+        return quit ? [.quit(printing: nil)] : []
+    }
+
+    /// A failed save keeps the document (and its modified flag) exactly as it was.
+    mutating func saveFailed(_ reason: String) -> [EditorEffect] {
+        pendingSave = nil
+        status = .error("Not saved: \(reason). Nothing was lost; s retries, S saves elsewhere")
+        return []
+    }
+
+    /// Opening replaces the document as one undoable step, so `u` brings back what was there.
+    mutating func didOpen(_ profile: Profile, from path: String) -> [EditorEffect] {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let opened = Document(configuration: profile.configuration, host: profile.host)
+        change("open \(name)") { $0 = opened }
+        savedDocument = opened
+        profilePath = path
+        status = .info("Opened \(path)")
+        return []
+    }
+}
+
+extension Prompt.Purpose {
+    /// Where the user goes back to after answering or cancelling.
+    var returnMode: Mode {
+        if case .export(let view) = self { return .export(view) }
+        return .list
+    }
+}

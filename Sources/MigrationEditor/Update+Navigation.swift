@@ -1,0 +1,49 @@
+import MigrationCore
+
+extension EditorState {
+    /// Moves the focus `delta` entries up or down the visible list (headings are skipped),
+    /// stopping at either end.
+    mutating func moveFocus(by delta: Int) {
+        let entries = rows.compactMap(\.subject)
+        guard !entries.isEmpty else { return }
+        let current = entries.firstIndex(of: focus) ?? 0
+        focusOn(entries[max(0, min(entries.count - 1, current + delta))])
+    }
+
+    /// Puts the focus on an entry; the detail pane starts again from its top.
+    mutating func focusOn(_ subject: Subject) {
+        if subject != focus { detailScroll = 0 }
+        focus = subject
+    }
+
+    /// Scrolls the detail pane when it has the focus; false for keys that are not movement.
+    mutating func scrollDetail(_ key: Key) -> Bool {
+        let layout = Layout(size: size)
+        guard let scroll = Scrolling.offset(
+            after: key, from: detailScroll, page: layout.listHeight,
+            total: DetailContent.lines(for: self, width: layout.detailTextWidth).count)
+        else { return false }
+        detailScroll = scroll
+        return true
+    }
+}
+
+/// Scrolling of read-only text (the detail pane, the help and export screens) with the usual
+/// keys, clamped so the last line never scrolls above the bottom of the view.
+enum Scrolling {
+    /// The new offset for a movement key, or nil when the key is not a movement key. `total`
+    /// (the number of lines) is only worked out for movement keys.
+    static func offset(after key: Key, from offset: Int, page: Int, total: @autoclosure () -> Int) -> Int? {
+        let target: Int
+        switch key {
+        case .up, .character("k"): target = offset - 1
+        case .down, .character("j"): target = offset + 1
+        case .pageUp: target = offset - max(1, page - 1)
+        case .pageDown: target = offset + max(1, page - 1)
+        case .home, .character("g"): target = 0
+        case .end, .character("G"): target = Int.max
+        default: return nil
+        }
+        return max(0, min(max(0, total() - page), target))
+    }
+}

@@ -1,0 +1,68 @@
+import MigrationCore
+
+extension EditorState {
+    /// The help screen scrolls; Esc, q, ? or F1 close it.
+    mutating func handleHelp(_ key: Key, scroll: Int) -> [EditorEffect] {
+        switch key {
+        case .escape, .character("q"), .character("?"), .function(1), .enter:
+            mode = .list
+        default:
+            let layout = Layout(size: size)
+            if let offset = Scrolling.offset(
+                after: key, from: scroll, page: layout.screenBodyHeight,
+                total: HelpText.lines(width: Renderer.helpWidth(layout.size.columns)).count) {
+                mode = .help(scroll: offset)
+            }
+        }
+        return []
+    }
+
+    /// The export screen: Tab or Left/Right change the format, movement keys scroll, `w`
+    /// asks where to write it, Esc (or q or e) goes back to the list.
+    mutating func handleExport(_ key: Key, _ view: ExportView) -> [EditorEffect] {
+        switch key {
+        case .escape, .character("q"), .character("e"):
+            mode = .list
+        case .tab, .right, .character("l"):
+            mode = .export(ExportView(format: view.format.cycled(by: 1), document: document))
+        case .backTab, .left, .character("h"):
+            mode = .export(ExportView(format: view.format.cycled(by: -1), document: document))
+        case .character("w"):
+            let suggestion = ExportView.suggestedFileName(for: view.format, profilePath: profilePath)
+            mode = .prompt(Prompt(purpose: .export(view), field: TextField(suggestion)))
+        default:
+            let layout = Layout(size: size)
+            if let offset = Scrolling.offset(
+                after: key, from: view.scroll, page: layout.screenBodyHeight - 2,
+                total: ExportScreen.lines(for: view, width: layout.size.columns - 2).count) {
+                var view = view
+                view.scroll = offset
+                mode = .export(view)
+            }
+        }
+        return []
+    }
+}
+
+extension ExportFormat {
+    /// The format `delta` places further along global → qmp → hmp → json, wrapping around.
+    func cycled(by delta: Int) -> ExportFormat {
+        let all = ExportFormat.allCases
+        let index = all.firstIndex(of: self) ?? 0
+        return all[((index + delta) % all.count + all.count) % all.count]
+    }
+}
+
+extension ExportView {
+    /// A file name next to the profile (or `migration.*`) with an extension naming the format.
+    static func suggestedFileName(for format: ExportFormat, profilePath: String?) -> String {
+        var base = profilePath ?? "migration.json"
+        if base.hasSuffix(".json") { base.removeLast(5) }
+        switch format {
+        case .global: return base + ".args"
+        case .qmp: return base + ".qmp"
+        case .hmp: return base + ".hmp"
+        case .json: return base + ".export.json"
+        }
+    }
+}

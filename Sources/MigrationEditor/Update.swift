@@ -1,0 +1,104 @@
+import MigrationCore
+
+/// Applies one action to the editor and returns what the outside must do. This is the only way
+/// the state changes; afterwards the analysis, rows and scroll position are brought up to date.
+public func update(_ state: inout EditorState, _ action: EditorAction) -> [EditorEffect] {
+    let effects: [EditorEffect]
+    switch action {
+    case .key(let key): effects = state.handle(key)
+    case .saved(let path): effects = state.didSave(to: path)
+    case .saveFailed(let reason): effects = state.saveFailed(reason)
+    case .opened(let profile, let path): effects = state.didOpen(profile, from: path)
+    case .openFailed(let reason):
+        state.status = .error("Could not open the profile: \(reason)")
+        effects = []
+    case .exported(let path):
+        state.status = .info("Wrote the export to \(path)")
+        effects = []
+    case .exportFailed(let reason):
+        state.status = .error("Could not write the export: \(reason)")
+        effects = []
+    }
+    state.refresh()
+    return effects
+}
+
+extension EditorState {
+    /// Routes a key to the open mode. Resizes are handled first because they matter in every
+    /// mode; the status message lasts until the next key.
+    mutating func handle(_ key: Key) -> [EditorEffect] {
+        if case .resize(let newSize) = key {
+            size = newSize
+            return []
+        }
+        status = nil
+        if Layout(size: size).isTooSmall { return handleWhileTooSmall(key) }
+        switch mode {
+        case .list: return handleList(key)
+        case .editing(let edit): return handleEditing(key, edit)
+        case .searching(let session): return handleSearching(key, session)
+        case .help(let scroll): return handleHelp(key, scroll: scroll)
+        case .export(let view): return handleExport(key, view)
+        case .prompt(let prompt): return handlePrompt(key, prompt)
+        case .confirmQuit: return handleConfirmQuit(key)
+        }
+    }
+
+    /// Below 80x24 only quitting works (and answering the quit question), so a user who shrank
+    /// the window by accident loses nothing and one who wants out can still leave.
+    private mutating func handleWhileTooSmall(_ key: Key) -> [EditorEffect] {
+        if mode == .confirmQuit { return handleConfirmQuit(key) }
+        guard key == .character("q") else { return [] }
+        mode = .list
+        return requestQuit()
+    }
+
+    /// Keys of the main screen. Movement keys go to the detail pane when it has the focus;
+    /// every command acts on the focused entry whichever pane is active.
+    private mutating func handleList(_ key: Key) -> [EditorEffect] {
+        if pane == .detail, scrollDetail(key) { return [] }
+        switch key {
+        case .up, .character("k"): moveFocus(by: -1)
+        case .down, .character("j"): moveFocus(by: 1)
+        case .pageUp: moveFocus(by: -max(1, Layout(size: size).listHeight - 1))
+        case .pageDown: moveFocus(by: max(1, Layout(size: size).listHeight - 1))
+        case .home, .character("g"): moveFocus(by: -Row.allSubjects.count)
+        case .end, .character("G"): moveFocus(by: Row.allSubjects.count)
+        case .tab, .backTab:
+            pane = pane == .list ? .detail : .list
+        case .escape:
+            pane = .list
+        case .character(" "): toggleFocused()
+        case .enter: activateFocused()
+        case .character("d"): resetFocused()
+        case .character("u"): undo()
+        case .control("r"): redo()
+        case .character("/"): startSearch()
+        case .character("n"): stepSearch(by: 1)
+        case .character("N"): stepSearch(by: -1)
+        case .character("c"): showChangedOnly()
+        case .character("a"):
+            filter = .all
+            status = .info("Showing all settings")
+        case .character("e"): mode = .export(ExportView(format: .global, document: document))
+        case .character("s"): return save(quitAfterwards: false)
+        case .character("S"): promptForSave(quitAfterwards: false)
+        case .character("o"): mode = .prompt(Prompt(purpose: .open, field: TextField(profilePath ?? "")))
+        case .character("?"), .function(1): mode = .help(scroll: 0)
+        case .character("q"): return requestQuit()
+        case .character("w"): return [.quit(printing: analysis.globalExport.text)]
+        case .character(let character):
+            status = .info("\(character) does nothing here; ? lists every key")
+        default: break
+        }
+        return []
+    }
+
+    private mutating func showChangedOnly() {
+        filter = .changed
+        let count = Row.allSubjects.filter(document.isChanged).count
+        status = .info(count == 0
+            ? "Nothing differs from QEMU's defaults; a shows all settings"
+            : "Showing the \(count) changed \(count == 1 ? "entry" : "entries"); a shows all")
+    }
+}

@@ -1,0 +1,207 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// What a finished child left behind.
+struct ChildResult: Sendable {
+    /// The exit code, or 128 + the signal number when a signal ended it (as a shell reports it).
+    let status: Int32
+    let output: [UInt8]
+    let error: [UInt8]
+}
+
+/// Why a child could not be run to its end.
+enum ChildFailure: Error {
+    case cannotStart(String)
+    case timedOut
+}
+
+/// Runs one program to its end with `posix_spawn`: an empty signal mask and default signal
+/// actions (children of the Swift Testing runner would otherwise inherit its blocked signals),
+/// its own process group (so a timeout kills grandchildren too), `input` written on stdin and
+/// then stdin closed, stdout and stderr drained with `poll()`. Every wait is bounded by
+/// `timeout`; on timeout the whole process group gets SIGKILL and the child is reaped before
+/// this throws. Never leaves a process of its own behind.
+enum ChildProcess {
+    static func run(_ executable: String, _ arguments: [String], input: [UInt8], timeout: Double) throws(ChildFailure) -> ChildResult {
+        let deadline = monotonicSeconds() + timeout
+        // pipe() then FD_CLOEXEC is not atomic (Glibc's module does not export pipe2): hold a
+        // lock from the pipes to the spawn so concurrent runs cannot inherit each other's ends.
+        spawnLock.lock()
+        var locked = true
+        defer { if locked { spawnLock.unlock() } }
+        var stdinPipe: [Int32] = [-1, -1], stdoutPipe: [Int32] = [-1, -1], stderrPipe: [Int32] = [-1, -1]
+        guard pipe(&stdinPipe) == 0 else { throw .cannotStart("pipe: \(errorText(errno))") }
+        guard pipe(&stdoutPipe) == 0 else {
+            closeAll(stdinPipe)
+            throw .cannotStart("pipe: \(errorText(errno))")
+        }
+        guard pipe(&stderrPipe) == 0 else {
+            closeAll(stdinPipe + stdoutPipe)
+            throw .cannotStart("pipe: \(errorText(errno))")
+        }
+        for end in stdinPipe + stdoutPipe + stderrPipe { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, stdinPipe[0], STDIN_FILENO)
+        posix_spawn_file_actions_adddup2(&actions, stdoutPipe[1], STDOUT_FILENO)
+        posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], STDERR_FILENO)
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        sigdelset(&allSignals, SIGKILL)
+        sigdelset(&allSignals, SIGSTOP)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(
+            &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
+
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        close(stdinPipe[0])
+        close(stdoutPipe[1])
+        close(stderrPipe[1])
+        spawnLock.unlock()
+        locked = false
+        guard spawned == 0 else {
+            closeAll([stdinPipe[1], stdoutPipe[0], stderrPipe[0]])
+            throw .cannotStart("cannot start \(executable): \(errorText(spawned))")
+        }
+
+        // A child that exits before reading its stdin must not kill us with SIGPIPE: block it on
+        // this thread while writing, and swallow one that became pending.
+        var pipeOnly = sigset_t(), savedMask = sigset_t()
+        sigemptyset(&pipeOnly)
+        sigaddset(&pipeOnly, SIGPIPE)
+        pthread_sigmask(SIG_BLOCK, &pipeOnly, &savedMask)
+        defer {
+            var pending = sigset_t()
+            if sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE) == 1 {
+                var zero = timespec(tv_sec: 0, tv_nsec: 0)
+                _ = sigtimedwait(&pipeOnly, nil, &zero)
+            }
+            pthread_sigmask(SIG_SETMASK, &savedMask, nil)
+        }
+
+        var stdinFD: Int32 = stdinPipe[1]
+        _ = fcntl(stdinFD, F_SETFL, fcntl(stdinFD, F_GETFL) | O_NONBLOCK)
+        var written = 0
+        if input.isEmpty {
+            close(stdinFD)
+            stdinFD = -1
+        }
+        var output: [UInt8] = [], error: [UInt8] = []
+        var open = [stdoutPipe[0], stderrPipe[0]]
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        var timedOut = false
+        while !open.isEmpty || stdinFD >= 0 {
+            let remaining = deadline - monotonicSeconds()
+            if remaining <= 0 {
+                timedOut = true
+                break
+            }
+            var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+            if stdinFD >= 0 { fds.append(pollfd(fd: stdinFD, events: Int16(POLLOUT), revents: 0)) }
+            let ready = poll(&fds, nfds_t(fds.count), Int32(min(remaining, 1) * 1000) + 1)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                timedOut = true  // cannot wait any more: treat like a timeout, kill and reap
+                break
+            }
+            for descriptor in fds where descriptor.revents != 0 {
+                if descriptor.fd == stdinFD {
+                    let count = input.withUnsafeBytes { bytes in
+                        write(stdinFD, bytes.baseAddress! + written, bytes.count - written)
+                    }
+                    if count > 0 { written += count }
+                    if written == input.count || (count < 0 && errno != EAGAIN && errno != EINTR) {
+                        close(stdinFD)  // all of it, or the child closed its end (EPIPE)
+                        stdinFD = -1
+                    }
+                    continue
+                }
+                let count = read(descriptor.fd, &buffer, buffer.count)
+                if count > 0 {
+                    if descriptor.fd == stdoutPipe[0] {
+                        output.append(contentsOf: buffer[..<count])
+                    } else {
+                        error.append(contentsOf: buffer[..<count])
+                    }
+                } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
+                    close(descriptor.fd)
+                    open.removeAll { $0 == descriptor.fd }
+                }
+            }
+        }
+        if stdinFD >= 0 { close(stdinFD) }
+        closeAll(open)
+
+        // Both pipes are closed: wait (bounded) for the child itself to exit, without reaping it
+        // yet, so its pid keeps the process group's id reserved while stragglers are killed.
+        if !timedOut {
+            while true {
+                var info = siginfo_t()
+                let result = waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT | WNOHANG)
+                if result == 0 && info.si_signo == SIGCHLD { break }  // zeroed when nothing has exited yet
+                if result < 0 && errno != EINTR { break }
+                if monotonicSeconds() >= deadline {
+                    timedOut = true
+                    break
+                }
+                usleep(1000)
+            }
+        }
+        kill(-pid, SIGKILL)  // the group: a timed-out child and anything it left running
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        if timedOut { throw .timedOut }
+        let signal = status & 0x7F
+        let exitStatus = signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+        return ChildResult(status: exitStatus, output: output, error: error)
+    }
+
+    private static let spawnLock = Lock()
+
+    static func monotonicSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+    }
+
+    static func errorText(_ code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+
+    private static func closeAll(_ descriptors: [Int32]) {
+        for descriptor in descriptors where descriptor >= 0 { close(descriptor) }
+    }
+}
+
+/// A plain pthread mutex.
+private final class Lock: @unchecked Sendable {
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+
+    init() {
+        mutex = .allocate(capacity: 1)
+        mutex.initialize(to: pthread_mutex_t())
+        pthread_mutex_init(mutex, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    func lock() { pthread_mutex_lock(mutex) }
+    func unlock() { pthread_mutex_unlock(mutex) }
+}

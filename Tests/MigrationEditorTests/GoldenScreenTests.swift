@@ -1,0 +1,127 @@
+import Foundation
+import MigrationCore
+import Testing
+@testable import MigrationEditor
+
+/// One golden scenario: keys typed into a fresh editor, rendered at each size.
+struct Scenario: CustomTestStringConvertible, Sendable {
+    let name: String
+    let summary: String
+    let keys: [Key]
+    var sizes: [Size] = [Size(columns: 80, rows: 24), Size(columns: 120, rows: 40)]
+    var monochrome = false
+    /// The size the editor starts at when it differs from the rendered size (a resize follows).
+    var startSize: Size?
+
+    var testDescription: String { name }
+
+    /// A document with a few kinds of change: a capability, parameters, a QMP-only capability
+    /// and a compat property, so every export format has something to say and something to note.
+    static let mixedChanges: [Key] =
+        Keys.toggle("multifd") + Keys.set("multifd-channels", to: "8") + Keys.toggle("dirty-bitmaps")
+        + Keys.set("downtime-limit", to: "500") + Keys.toggle("store-global-state")
+
+    static let conflict: [Key] = Keys.toggle("postcopy-ram") + Keys.toggle("multifd")
+
+    static let all: [Scenario] = [
+        Scenario(name: "01-default", summary: "a fresh editor on QEMU's defaults", keys: []),
+        Scenario(name: "02-postcopy-multifd-conflict", summary: "postcopy-ram and multifd both on: QEMU refuses the pair", keys: conflict),
+        Scenario(
+            name: "03-parameter-out-of-range-editing",
+            summary: "typing a downtime-limit above QEMU's 2000 s ceiling: it parses but would break the range rule",
+            keys: Keys.edit("downtime-limit", to: "3000000")),
+        Scenario(
+            name: "04-rejected-unparsable-edit",
+            summary: "Enter on multifd-channels=300 (not a uint8): refused, the field stays open",
+            keys: Keys.set("multifd-channels", to: "300")),
+        Scenario(name: "05-help", summary: "the help screen", keys: [.character("?")]),
+        Scenario(name: "06-export-global", summary: "export screen, -global format", keys: mixedChanges + [.character("e")]),
+        Scenario(name: "07-export-qmp", summary: "export screen, QMP format", keys: mixedChanges + [.character("e"), .tab]),
+        Scenario(name: "08-export-hmp", summary: "export screen, HMP format", keys: mixedChanges + [.character("e"), .tab, .tab]),
+        Scenario(name: "09-export-json", summary: "export screen, profile JSON", keys: mixedChanges + [.character("e"), .backTab]),
+        Scenario(
+            name: "10-search-in-progress", summary: "two-word search typed, results listed in the detail pane",
+            keys: [.character("/")] + Keys.type("dirty limit")),
+        Scenario(name: "11-changed-only", summary: "only the changed settings", keys: mixedChanges + [.character("c")]),
+        Scenario(
+            name: "12-host-dirty-limit-needs-dirty-ring",
+            summary: "dirty-limit on while the host fact dirty-ring is off; focus on the host fact",
+            keys: Keys.toggle("dirty-limit") + Keys.find("host.dirty-ring")),
+        Scenario(
+            name: "13-terminal-too-small", summary: "below 80x24 the editor only explains and lets q quit",
+            keys: [.resize(Size(columns: 60, rows: 20))], sizes: [Size(columns: 60, rows: 20)],
+            startSize: Size(columns: 80, rows: 24)),
+        Scenario(
+            name: "14-monochrome", summary: "the conflict with changed values, for terminals without colour",
+            keys: conflict + Keys.set("multifd-channels", to: "4"), monochrome: true),
+        Scenario(
+            name: "15-quit-confirmation", summary: "q with unsaved changes asks first",
+            keys: Keys.toggle("events") + [.character("q")]),
+    ]
+}
+
+@Suite("Golden screens")
+struct GoldenScreenTests {
+    static let screensDirectory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Screens")
+
+    @Test(arguments: Scenario.all)
+    func scenario(_ scenario: Scenario) throws {
+        let recording = ProcessInfo.processInfo.environment["MIGEDIT_RECORD_SCREENS"] == "1"
+        for size in scenario.sizes {
+            var state = EditorState.fresh(size: scenario.startSize ?? size)
+            state.press(scenario.keys)
+            let capture = Capture.text(
+                of: render(state, size: size, monochrome: scenario.monochrome), scenario: scenario, size: size)
+            let file = Self.screensDirectory
+                .appendingPathComponent("\(size.columns)x\(size.rows)")
+                .appendingPathComponent("\(scenario.name).txt")
+            if recording {
+                try FileManager.default.createDirectory(
+                    at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try capture.write(to: file, atomically: true, encoding: .utf8)
+                Issue.record("Recorded \(file.path); unset MIGEDIT_RECORD_SCREENS and run again to compare")
+                continue
+            }
+            let golden = try? String(contentsOf: file, encoding: .utf8)
+            guard let golden else {
+                Issue.record("No golden file \(file.path); run with MIGEDIT_RECORD_SCREENS=1 to record it")
+                continue
+            }
+            if golden != capture {
+                Issue.record("\(scenario.name) at \(size.columns)x\(size.rows) differs from \(file.path):\n\(Capture.difference(golden, capture))")
+            }
+        }
+    }
+}
+
+/// The golden file format: a header, the screen's text, then its role grid and a role legend.
+enum Capture {
+    static func text(of screen: Screen, scenario: Scenario, size: Size) -> String {
+        var lines = [
+            "# \(scenario.name) · \(size.columns)x\(size.rows) · \(scenario.monochrome ? "monochrome" : "colour")",
+            "# \(scenario.summary)",
+            "# keys: \(scenario.keys.isEmpty ? "(none)" : Keys.describe(scenario.keys))",
+            "# cursor: " + (screen.cursor.map { "row \($0.row), column \($0.column)" } ?? "hidden"),
+        ]
+        lines += (0..<size.rows).map(screen.text(ofRow:))
+        lines.append("# roles")
+        lines += (0..<size.rows).map(screen.roles(ofRow:))
+        lines.append("# role codes: " + StyleRole.allCases.map { "\($0.code) \($0)" }.joined(separator: "  "))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The first few differing lines, golden then actual.
+    static func difference(_ golden: String, _ actual: String) -> String {
+        let expected = golden.split(separator: "\n", omittingEmptySubsequences: false)
+        let got = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        var report: [String] = []
+        for index in 0..<max(expected.count, got.count) where report.count < 12 {
+            let want = index < expected.count ? String(expected[index]) : "<missing>"
+            let have = index < got.count ? String(got[index]) : "<missing>"
+            if want != have { report += ["line \(index + 1):", "  golden: \(want)", "  actual: \(have)"] }
+        }
+        return report.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,165 @@
+import MigrationCore
+import Testing
+@testable import MigrationEditor
+
+@Suite("Rendering")
+struct RenderTests {
+    private func row(_ screen: Screen, containing text: String) -> Int? {
+        (0..<screen.size.rows).first { screen.text(ofRow: $0).contains(text) }
+    }
+
+    /// The screen row of the focused entry.
+    private func focusedRow(_ state: EditorState) -> Int {
+        Layout(size: state.size).paneTop + 1 + state.focusRow! - state.listScroll
+    }
+
+    @Test func theTitleShowsProfileModifiedMarkerAndVerdict() {
+        var state = EditorState.fresh(profilePath: "/etc/qemu/prod.json")
+        var screen = render(state, size: state.size, monochrome: false)
+        #expect(screen.text(ofRow: 0).hasPrefix(" migedit · QEMU 9.0 · prod.json "))
+        #expect(screen.text(ofRow: 0).hasSuffix("✓ accepted "))
+        state.press(Keys.toggle("postcopy-ram") + Keys.toggle("multifd") + Keys.toggle("block"))
+        screen = render(state, size: state.size, monochrome: false)
+        #expect(screen.text(ofRow: 0).contains("prod.json (modified)"))
+        #expect(screen.text(ofRow: 0).hasSuffix("✗ 1 error, 1 warning "))
+        #expect(screen[0, 79 - "✗ 1 error, 1 warning".count].role == .error)
+    }
+
+    @Test func markersForErrorsWhatIfAndQMPOnly() throws {
+        var state = EditorState.fresh()
+        state.press(Keys.toggle("postcopy-ram") + Keys.toggle("multifd"))
+        let screen = render(state, size: state.size, monochrome: false)
+        let postcopy = try #require(row(screen, containing: "[x] postcopy-ram"))
+        #expect(screen[postcopy, 38].character == "✗")
+        #expect(screen[postcopy, 38].role == .error)
+        #expect(screen[postcopy, 7].role == .error, "the name of an item in an error stands out")
+        let xbzrle = try #require(row(screen, containing: "[ ] xbzrle"))
+        #expect(screen[xbzrle, 38].character == "!")
+        #expect(screen[xbzrle, 38].role == .whatIf)
+        let bitmaps = try #require(row(screen, containing: "dirty-bitmaps"))
+        #expect(screen.text(ofRow: bitmaps).contains("(QMP)"))
+    }
+
+    @Test func theFirstErrorIsMarkedInTheErrorPane() throws {
+        var state = EditorState.fresh()
+        state.press(Keys.toggle("postcopy-ram") + Keys.toggle("multifd") + Keys.toggle("xbzrle"))
+        let screen = render(state, size: state.size, monochrome: false)
+        let first = Layout(size: state.size).errorTop
+        #expect(screen.text(ofRow: first).hasPrefix(" ✗ [QEMU first] postcopy-ram + multifd: Postcopy is not yet compatible"))
+        #expect(screen.text(ofRow: first + 1).hasPrefix("   multifd"), "the first finding wraps into a spare row")
+        #expect(screen.text(ofRow: first + 2).hasPrefix(" ✗ multifd + xbzrle: Multifd is not compatible with xbzrle"))
+        #expect(screen[first, 1].role == .error)
+    }
+
+    @Test func tooManyFindingsSayHowManyMore() {
+        var state = EditorState.fresh()
+        for name in ["background-snapshot", "postcopy-ram", "multifd", "xbzrle", "return-path", "auto-converge"] {
+            state.press(Keys.toggle(name))
+        }
+        let screen = render(state, size: state.size, monochrome: false)
+        let last = Layout(size: state.size).exportRow - 1
+        #expect(screen.text(ofRow: last).contains("more: the detail pane of each marked entry explains it"))
+    }
+
+    @Test func changedValuesGetAStarOnlyInMonochrome() {
+        var state = EditorState.fresh()
+        state.press(Keys.set("multifd-channels", to: "4"))
+        let line = focusedRow(state)
+        let colour = render(state, size: state.size, monochrome: false)
+        let mono = render(state, size: state.size, monochrome: true)
+        #expect(mono.text(ofRow: line).hasPrefix("│▸*multifd-channels"))
+        #expect(colour.text(ofRow: line).hasPrefix("│▸ multifd-channels"))
+        state.press(.up)
+        let unfocused = render(state, size: state.size, monochrome: false)
+        #expect(unfocused[line, 36].character == "4")
+        #expect(unfocused[line, 36].role == .changed)
+    }
+
+    @Test func theDetailPaneShowsFindingsWithTheOtherItemsValues() {
+        var state = EditorState.fresh()
+        state.press(Keys.toggle("postcopy-ram") + Keys.toggle("multifd"))
+        let text = DetailContent.lines(for: state, width: 200).map(\.text)
+        #expect(text.contains("-global migration.x-multifd=on"))
+        #expect(text.contains("capability · bool"))
+        #expect(text.contains("now on (changed; default off)"))
+        #expect(text.contains("✗ Postcopy is not yet compatible with multifd (QEMU stops here)"))
+        #expect(text.contains("with postcopy-ram = on"))
+        #expect(text.contains { $0.hasPrefix("why: In 9.0 the postcopy phase") })
+        #expect(text.contains("✓ off would clear: Postcopy is not yet compatible with multifd"))
+    }
+
+    @Test func theDetailPaneSaysQMPOnlyAndShowsRangeAndUnit() {
+        var state = EditorState.fresh()
+        state.press(Keys.find("dirty-bitmaps"))
+        var text = DetailContent.lines(for: state, width: 200).map(\.text)
+        #expect(text.first == "QMP only (no -global property): set it with QMP or HMP")
+        state.press(Keys.find("downtime-limit"))
+        text = DetailContent.lines(for: state, width: 200).map(\.text)
+        #expect(text.contains("parameter · uint64 · unit ms"))
+        #expect(text.contains("range 0 to 2000000"))
+        #expect(text.contains("now 300 ms (the default)"))
+    }
+
+    @Test func zeroCopySendIsQMPOnlyOffLinux() {
+        var state = EditorState.fresh()
+        state.press(Keys.toggle("host.os") + Keys.find("zero-copy-send"))
+        let text = DetailContent.lines(for: state, width: 200).map(\.text)
+        #expect(text.first == "QMP only (no -global property on this host): set it with QMP or HMP")
+    }
+
+    @Test func theExportLineShowsTheGlobalFragmentAndQMPOnlyCount() {
+        var state = EditorState.fresh()
+        var screen = render(state, size: state.size, monochrome: false)
+        let row = Layout(size: state.size).exportRow
+        #expect(screen.text(ofRow: row).contains("-global: nothing to set"))
+        state.press(Keys.toggle("multifd") + Keys.toggle("dirty-bitmaps"))
+        screen = render(state, size: state.size, monochrome: false)
+        #expect(screen.text(ofRow: row).hasPrefix(" -global migration.x-multifd=on "))
+        #expect(screen.text(ofRow: row).contains("+1 QMP-only (e shows all)"))
+    }
+
+    @Test func theLegendIsAlwaysThere() {
+        var state = EditorState.fresh()
+        let keys: [[Key]] = [[], [.tab], [.tab, .enter], Keys.find("downtime-limit") + [.enter], [.escape, .character("/")],
+                             [.escape, .character("?")], [.escape, .character("e")], [.character("w")], [.escape, .escape, .character(" "), .character("q")]]
+        for step in keys {
+            state.press(step)
+            let screen = render(state, size: state.size, monochrome: false)
+            #expect(!screen.text(ofRow: 23).trimmingWhitespace.isEmpty, "legend in \(state.mode)")
+            #expect(screen[23, 0].role == .legend)
+        }
+    }
+
+    @Test func theStatusRowDescribesTheFocusedEntryWhenIdle() {
+        let state = EditorState.fresh()
+        let screen = render(state, size: state.size, monochrome: false)
+        #expect(screen.text(ofRow: 22).hasPrefix(" xbzrle: Re-sends only the XOR difference"))
+    }
+
+    @Test func largerTerminalsGetWiderPanesAndMoreRows() {
+        let state = EditorState.fresh(size: Size(columns: 200, rows: 60))
+        let big = Layout(size: state.size), small = Layout(size: EditorState.standardSize)
+        #expect(big.listWidth > small.listWidth)
+        #expect(big.detailWidth > small.detailWidth)
+        #expect(big.listHeight > small.listHeight)
+        #expect(big.errorRows > small.errorRows)
+        let screen = render(state, size: state.size, monochrome: false)
+        #expect(screen.text(ofRow: 59).contains("w print & quit"))
+    }
+
+    @Test func tinyTerminalsDoNotCrash() {
+        let state = EditorState.fresh()
+        for size in [Size(columns: 0, rows: 0), Size(columns: 1, rows: 1), Size(columns: 10, rows: 3), Size(columns: 79, rows: 24), Size(columns: 80, rows: 23)] {
+            let screen = render(state, size: size, monochrome: false)
+            #expect(screen.size == size)
+        }
+        let screen = render(state, size: Size(columns: 79, rows: 24), monochrome: false)
+        #expect((0..<24).contains { screen.text(ofRow: $0).contains("terminal too small (need 80x24, have 79x24)") })
+    }
+
+    @Test func theAnalysisIsCachedForTheDocumentItDescribes() {
+        var state = EditorState.fresh()
+        state.press(Keys.toggle("multifd") + [.down, .up, .tab, .tab])
+        #expect(state.analysis.document == state.document)
+    }
+}

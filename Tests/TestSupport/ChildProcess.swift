@@ -1,0 +1,215 @@
+import Foundation
+import Glibc
+import Synchronization
+
+/// Runs a program to completion with `posix_spawn`, the way tests must start processes here.
+///
+/// Swift Testing runs tests on worker threads whose signal mask blocks SIGINT, SIGTERM, SIGWINCH
+/// and more, and children inherit it (the tmux server then ignores `kill-server`, the app under
+/// test never sees a resize); `Foundation.Process` also hung. So the child gets an empty mask and
+/// default dispositions, stdin from `/dev/null`, pipes for stdout and stderr, and a time limit.
+public enum ChildProcess {
+    public enum Status: Equatable, Sendable, CustomStringConvertible {
+        case exited(Int32)
+        case signalled(Int32)
+
+        public var description: String {
+            switch self {
+            case .exited(let code): return "exit status \(code)"
+            case .signalled(let signal): return "signal \(signal)"
+            }
+        }
+    }
+
+    public struct Output: Sendable {
+        public var status: Status
+        public var standardOutput: String
+        public var standardError: String
+        /// The raw bytes of standard output, for NUL-separated results.
+        public var output: [UInt8]
+
+        /// The exit status, or 128 + the signal that ended the process (as a shell reports it).
+        public var exitCode: Int32 {
+            switch status {
+            case .exited(let code): return code
+            case .signalled(let signal): return 128 + signal
+            }
+        }
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case cannotStart([String], errno: Int32)
+        case timedOut([String], seconds: Double)
+        case productNotFound(String, searched: [String])
+
+        public var description: String {
+            switch self {
+            case .cannotStart(let command, let code):
+                return "cannot start \(command.joined(separator: " ")): \(String(cString: strerror(code)))"
+            case .timedOut(let command, let seconds):
+                return "\(command.joined(separator: " ")) did not finish within \(seconds) s; killed"
+            case .productNotFound(let name, let searched):
+                return "no built \(name) in: \(searched.joined(separator: ", "))"
+            }
+        }
+    }
+
+    /// Runs `command` (looked up in PATH) with exactly `environment`, or the test's own
+    /// environment when nil. `newSession` detaches it from any controlling terminal, as under CI
+    /// (through util-linux `setsid`, since `POSIX_SPAWN_SETSID` is not visible to Swift).
+    /// Kills the child and throws after `timeout` seconds. Output is read until the child exits;
+    /// grandchildren that keep the pipes open (the tmux server) do not hold up the call.
+    public static func run(
+        _ command: [String], input: [UInt8] = [], environment: [String: String]? = nil,
+        newSession: Bool = false, timeout: Double = 20
+    ) throws -> Output {
+        let command = newSession ? ["setsid", "--wait"] + command : command
+        var inputPipe: [Int32] = [-1, -1]
+        var outputPipe: [Int32] = [-1, -1]
+        var errorPipe: [Int32] = [-1, -1]
+        let pid = try spawnLock.withLock { _ in
+            guard makePipe(&inputPipe) else { throw Failure.cannotStart(command, errno: errno) }
+            guard makePipe(&outputPipe), makePipe(&errorPipe) else {
+                (inputPipe + outputPipe + errorPipe).filter { $0 >= 0 }.forEach { close($0) }
+                throw Failure.cannotStart(command, errno: errno)
+            }
+            defer {
+                close(inputPipe[0])
+                close(outputPipe[1])
+                close(errorPipe[1])
+            }
+            do {
+                return try spawn(
+                    command, environment: environment ?? ProcessInfo.processInfo.environment,
+                    input: inputPipe[0], output: outputPipe[1], error: errorPipe[1])
+            } catch {
+                close(inputPipe[1])
+                close(outputPipe[0])
+                close(errorPipe[0])
+                throw error
+            }
+        }
+        _ = input.withUnsafeBytes { write(inputPipe[1], $0.baseAddress, $0.count) }
+        close(inputPipe[1])
+        defer {
+            close(outputPipe[0])
+            close(errorPipe[0])
+        }
+        let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
+        var readers = [PipeReader(descriptor: outputPipe[0]), PipeReader(descriptor: errorPipe[0])]
+        var waitStatus: Int32 = 0
+        while waitpid(pid, &waitStatus, WNOHANG) == 0 {
+            guard ContinuousClock.now < deadline else {
+                Glibc.kill(pid, SIGKILL)
+                waitpid(pid, &waitStatus, 0)
+                throw Failure.timedOut(command, seconds: timeout)
+            }
+            _ = PipeReader.readAvailable(&readers, waitingMilliseconds: 20)
+        }
+        while ContinuousClock.now < deadline, PipeReader.readAvailable(&readers, waitingMilliseconds: 0) {}
+        let signal = waitStatus & 0x7f
+        return Output(
+            status: signal == 0 ? .exited((waitStatus >> 8) & 0xff) : .signalled(signal),
+            standardOutput: String(decoding: readers[0].data, as: UTF8.self),
+            standardError: String(decoding: readers[1].data, as: UTF8.self), output: readers[0].data)
+    }
+
+    /// The path of an executable built by SwiftPM, found next to the running test binary or in
+    /// its parent directories up to `.build` (the test binary sits in `.build/<config>/` on
+    /// Linux, deeper inside an `.xctest` bundle on macOS).
+    public static func builtProduct(named name: String) throws -> String {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .standardizedFileURL
+        var searched: [String] = []
+        while directory.lastPathComponent != ".build", directory.path != "/" {
+            let candidate = directory.appendingPathComponent(name).path
+            searched.append(candidate)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory),
+                !isDirectory.boolValue, access(candidate, X_OK) == 0
+            {
+                return candidate
+            }
+            directory.deleteLastPathComponent()
+        }
+        throw Failure.productNotFound(name, searched: searched)
+    }
+
+    /// Runs `/bin/sh -c script` with a minimal environment.
+    public static func shell(_ script: String, timeout: Double = 20) throws -> Output {
+        try run(["/bin/sh", "-c", script], environment: ["PATH": "/usr/bin:/bin", "LC_ALL": "C"], timeout: timeout)
+    }
+
+    /// Held from creating a pipe until its write end is closed: `pipe2` is not visible to Swift
+    /// here, and another test spawning in between would otherwise inherit the pipe and keep it open.
+    private static let spawnLock = Mutex(())
+
+    private static func makePipe(_ descriptors: inout [Int32]) -> Bool {
+        guard pipe(&descriptors) == 0 else { return false }
+        for descriptor in descriptors { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+        return true
+    }
+
+    private static func spawn(
+        _ command: [String], environment: [String: String], input: Int32, output: Int32, error: Int32
+    ) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, input, 0)
+        posix_spawn_file_actions_adddup2(&actions, output, 1)
+        posix_spawn_file_actions_adddup2(&actions, error, 2)
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var emptyMask = sigset_t()
+        sigemptyset(&emptyMask)
+        posix_spawnattr_setsigmask(&attributes, &emptyMask)
+        var everySignal = sigset_t()
+        sigfillset(&everySignal)
+        sigdelset(&everySignal, SIGKILL)
+        sigdelset(&everySignal, SIGSTOP)
+        posix_spawnattr_setsigdefault(&attributes, &everySignal)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        let argv = command.map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let result = posix_spawnp(&pid, command[0], &actions, &attributes, argv, envp)
+        guard result == 0 else { throw Failure.cannotStart(command, errno: result) }
+        return pid
+    }
+
+    /// Collects one pipe's bytes without blocking past the caller's poll interval.
+    private struct PipeReader {
+        let descriptor: Int32
+        var data: [UInt8] = []
+        var isAtEnd = false
+
+        /// Reads what is ready, waiting up to `waitingMilliseconds`; returns whether anything was.
+        static func readAvailable(_ readers: inout [PipeReader], waitingMilliseconds: Int32) -> Bool {
+            var polls = readers.filter { !$0.isAtEnd }.map {
+                pollfd(fd: $0.descriptor, events: Int16(POLLIN), revents: 0)
+            }
+            guard !polls.isEmpty, poll(&polls, nfds_t(polls.count), waitingMilliseconds) > 0 else {
+                return false
+            }
+            for entry in polls where entry.revents != 0 {
+                guard let index = readers.firstIndex(where: { $0.descriptor == entry.fd }) else { continue }
+                var buffer = [UInt8](repeating: 0, count: 65536)
+                let count = read(entry.fd, &buffer, buffer.count)
+                if count > 0 {
+                    readers[index].data += buffer[0..<count]
+                } else if count == 0 || errno != EINTR {
+                    readers[index].isAtEnd = true
+                }
+            }
+            return true
+        }
+    }
+}
