@@ -29,7 +29,7 @@ let package = Package(
         .testTarget(name: "QEMURunnerTests", dependencies: ["QEMURunner", "MigrationCore"]),
         .testTarget(name: "MigrationCoreTests", dependencies: ["MigrationCore", "TestSupport"]),
         .testTarget(name: "MigrationEditorTests", dependencies: ["MigrationEditor"]),
-        .testTarget(name: "MigeditTests", dependencies: ["MigrationCore", "TestSupport", "migedit"]),
+        .testTarget(name: "MigeditTests", dependencies: ["MigrationCore", "MigeditIO", "TestSupport", "migedit"]),
     ],
     swiftLanguageModes: [.v6]
 )

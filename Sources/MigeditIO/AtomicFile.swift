@@ -17,12 +17,36 @@ public struct FileError: Error, Hashable, Sendable {
 public enum AtomicFile {
     /// Writes `contents` to `path` atomically. With `keepingBackup`, an existing file is first
     /// preserved as `path.bak` (itself replaced atomically).
+    ///
+    /// A symbolic link is followed, so the file it points to is replaced and the link stays; an
+    /// existing file keeps its permissions, a new one gets 0666 less the umask.
     public static func write(_ contents: String, to path: String, keepingBackup: Bool = false) throws(FileError) {
-        if keepingBackup, access(path, F_OK) == 0 {
-            let previous = try readBytes(path)
-            try replace(path + ".bak", with: previous)
+        let target = resolvingLinks(path)
+        var status = stat()
+        let exists = stat(target, &status) == 0
+        if exists, status.st_mode & S_IFMT == S_IFDIR {
+            throw FileError("cannot write \(path): it is a directory")
         }
-        try replace(path, with: Array(contents.utf8))
+        let mode = exists ? status.st_mode & 0o7777 : 0o666 & ~currentUmask()
+        if keepingBackup, exists {
+            let previous = try readBytes(target)
+            try replace(target + ".bak", with: previous, mode: mode)
+        }
+        try replace(target, with: Array(contents.utf8), mode: mode)
+    }
+
+    /// The file a path names once symbolic links are followed (the path itself when it does not
+    /// exist yet or is not a link).
+    static func resolvingLinks(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    static func currentUmask() -> mode_t {
+        let mask = umask(0o022)
+        umask(mask)
+        return mask
     }
 
     /// The whole file as UTF-8 text.
@@ -57,7 +81,7 @@ public enum AtomicFile {
         }
     }
 
-    private static func replace(_ path: String, with bytes: [UInt8]) throws(FileError) {
+    private static func replace(_ path: String, with bytes: [UInt8], mode: mode_t) throws(FileError) {
         let directory = path.lastIndex(of: "/").map { String(path[..<$0]) }.map { $0.isEmpty ? "/" : $0 } ?? "."
         let name = path.split(separator: "/").last.map(String.init) ?? path
         var template = Array("\(directory)/.\(name).tmp-XXXXXX".utf8CString)
@@ -74,7 +98,7 @@ public enum AtomicFile {
                 failure = FileError("cannot write \(path): \(reason(errno))")
             }
         }
-        if failure == nil, fchmod(descriptor, 0o644) != 0 || fsync(descriptor) != 0 {
+        if failure == nil, fchmod(descriptor, mode) != 0 || fsync(descriptor) != 0 {
             failure = FileError("cannot write \(path): \(reason(errno))")
         }
         if close(descriptor) != 0, failure == nil { failure = FileError("cannot write \(path): \(reason(errno))") }

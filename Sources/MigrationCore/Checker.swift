@@ -10,9 +10,11 @@ public struct Diagnostic: Hashable, Sendable {
     public let hint: String?
     /// The settings and host facts that cause the violation.
     public let subjects: [Subject]
+    /// The release whose checker found it.
+    public let version: QEMUVersion
 
     /// The rule behind this diagnostic.
-    public var rule: Rule { Checker.qemu90.rules[position] }
+    public var rule: Rule { Checker.for(version).rules[position] }
 }
 
 /// Everything wrong with a configuration: every broken rule in QEMU's order, and the one error
@@ -46,19 +48,29 @@ public struct WhatIf: Hashable, Sendable {
     public let removed: RuleSet
 }
 
-/// Runs QEMU's checks over a configuration. Pure and allocation-light: the editor calls it on
-/// every keystroke, and the benchmark holds it to a million checks per second.
+/// Runs one release's checks over a configuration. Pure and allocation-light: the editor calls
+/// it on every keystroke, and the benchmark holds it to a million checks per second.
 public struct Checker: Sendable {
+    public let version: QEMUVersion
     public let rules: [Rule]
     /// The rules' tests on their own, so the hot loop does not copy whole `Rule` values.
     @usableFromInline let tests: [@Sendable (Configuration, Host) -> Bool]
+    /// Each rule's trigger item index, or -1: a rule whose trigger is off cannot fire.
+    @usableFromInline let triggers: [Int]
     private let startupMask: RuleSet
     private let errorMask: RuleSet
 
-    public init(rules: [Rule]) {
+    /// The items whose toggles and choices `whatIf` tries, with this release's choices.
+    private let catalog: Catalog
+
+    public init(version: QEMUVersion) {
+        let rules = RuleBook.rules(for: version)
         precondition(rules.count <= RuleSet.capacity)
+        self.version = version
         self.rules = rules
+        catalog = Catalog.for(version)
         tests = rules.map(\.test)
+        triggers = rules.map { $0.trigger?.rawValue ?? -1 }
         var startup = RuleSet(), errors = RuleSet()
         for (index, rule) in rules.enumerated() {
             if !RuleBook.notCheckedAtStartup.contains(rule.id) { startup.insert(index) }
@@ -68,13 +80,23 @@ public struct Checker: Sendable {
         errorMask = errors
     }
 
-    public static let qemu90 = Checker(rules: RuleBook.qemu90)
+    private static let checkers = QEMUVersion.allCases.map { Checker(version: $0) }
+
+    /// The checker of a release.
+    public static func `for`(_ version: QEMUVersion) -> Checker {
+        checkers[QEMUVersion.allCases.firstIndex(of: version)!]
+    }
+
+    /// QEMU 9.0's checker.
+    public static var qemu90: Checker { .for(.v9_0) }
 
     /// The positions of every rule the configuration breaks.
     @inlinable public func violations(of configuration: Configuration, on host: Host) -> RuleSet {
         var set = RuleSet()
-        for index in tests.indices where tests[index](configuration, host) {
-            set.insert(index)
+        for index in tests.indices {
+            let trigger = triggers[index]
+            if trigger >= 0 && configuration.scalars[trigger] == 0 { continue }
+            if tests[index](configuration, host) { set.insert(index) }
         }
         return set
     }
@@ -95,19 +117,23 @@ public struct Checker: Sendable {
             let diagnostic = Diagnostic(
                 ruleID: rule.id, position: index, severity: rule.severity,
                 message: rule.message(for: configuration, on: host), hint: rule.hint,
-                subjects: rule.culprits(in: configuration, on: host))
+                subjects: rule.culprits(in: configuration, on: host), version: version)
             diagnostics.append(diagnostic)
             guard firstError == nil, startupMask.contains(index) else { continue }
             if rule.severity == .error {
                 firstError = diagnostic
                 lines.append(diagnostic.message)
-                if let hint = rule.hint { lines.append(hint) }
+                if let hint = rule.hint, printsHintsAtStartup { lines.append(hint) }
             } else if !hasParameterError(violated) {
                 lines.append("warning: " + diagnostic.message)
             }
         }
         return Report(diagnostics: diagnostics, firstError: firstError, startupLines: lines)
     }
+
+    /// Before 8.1 `migrate_caps_check` had no `ERRP_GUARD`, so at startup (`&error_fatal`) QEMU
+    /// exited inside `error_setg`, before the hint was appended.
+    private var printsHintsAtStartup: Bool { version >= .v8_1 }
 
     /// A capability warning is printed only when `migrate_params_check` passed, since QEMU
     /// exits on the first parameter error before it looks at capabilities.
@@ -121,9 +147,10 @@ public struct Checker: Sendable {
         let current = errors(of: configuration, on: host)
         var trial = configuration
         var outcomes: [WhatIf] = []
-        for id in ItemID.allCases {
+        for item in catalog.items {
+            let id = item.id
             let original = configuration[id]
-            for alternative in Checker.alternatives(for: id.item, current: original) {
+            for alternative in Checker.alternatives(for: item, current: original) {
                 trial[id] = alternative
                 let after = errors(of: trial, on: host)
                 outcomes.append(

@@ -9,10 +9,10 @@ public struct Configuration: Hashable, Sendable {
     public private(set) var values: [Value]
     @usableFromInline private(set) var scalars: [UInt64]
 
-    /// QEMU 9.0's defaults.
+    /// QEMU's defaults (the same in every release that has a setting).
     public init() {
-        values = Catalog.qemu90.items.map(\.defaultValue)
-        scalars = Catalog.qemu90.items.map { Configuration.scalar(of: $0.defaultValue, type: $0.type) }
+        values = Catalog.definitions.map(\.defaultValue)
+        scalars = Catalog.definitions.map { Configuration.scalar(of: $0.defaultValue, type: $0.type) }
     }
 
     public subscript(id: ItemID) -> Value {
@@ -42,6 +42,11 @@ public struct Configuration: Hashable, Sendable {
         values[id.rawValue] != id.item.defaultValue
     }
 
+    /// The changed items `version` does not have, which a switch to it must drop.
+    public func itemsMissing(from version: QEMUVersion) -> [ItemID] {
+        changedItems.filter { !Catalog.for(version).contains($0) }
+    }
+
     /// Puts one item back to its default.
     public mutating func reset(_ id: ItemID) {
         self[id] = id.item.defaultValue
@@ -58,6 +63,7 @@ public struct Configuration: Hashable, Sendable {
             return 0
         case .text(let text): return text.isEmpty ? 0 : 1
         case .bitmapMapping(let nodes): return UInt64(nodes.count)
+        case .stringList(let words): return UInt64(words.count)
         }
     }
 

@@ -1,16 +1,18 @@
 /// Teaching text: what a rule, a setting or a host fact is, and how they relate. Shared by
 /// `migedit explain` and the editor's detail pane so both teach the same thing.
 public enum Explanation {
-    /// The explanation for a rule id, an item name (QAPI or property) or a host fact, or nil.
-    public static func text(for name: String) -> String? {
-        if let rule = RuleBook.rule(withID: name) { return text(for: rule) }
-        if let item = Catalog.qemu90.item(named: name) { return text(for: item) }
-        if let fact = HostFact(rawValue: name) { return text(for: fact) }
+    /// The explanation for a rule id, an item name (QAPI or property) or a host fact in a
+    /// release, or nil when the release has no such thing.
+    public static func text(for name: String, version: QEMUVersion = .standard) -> String? {
+        if let rule = RuleBook.rule(withID: name, in: version) { return text(for: rule, version: version) }
+        if let item = Catalog.for(version).item(named: name) { return text(for: item, version: version) }
+        if let fact = HostFact(rawValue: name) { return text(for: fact, version: version) }
         return nil
     }
 
-    public static func text(for rule: Rule) -> String {
-        let position = (RuleBook.qemu90.firstIndex { $0.id == rule.id } ?? 0) + 1
+    public static func text(for rule: Rule, version: QEMUVersion = .standard) -> String {
+        let rules = RuleBook.rules(for: version)
+        let position = (rules.firstIndex { $0.id == rule.id } ?? 0) + 1
         var lines = [
             "rule \(rule.id)",
             "  QEMU says:  \(rule.message)" + (rule.detail != nil ? "<detail>" : ""),
@@ -19,7 +21,8 @@ public enum Explanation {
         lines += [
             "  severity:   \(rule.severity.rawValue)",
             "  checked in: \(rule.phase == .parameters ? "migrate_params_check" : "migrate_caps_check"), "
-                + "position \(position) of \(RuleBook.qemu90.count) in QEMU's order",
+                + "position \(position) of \(rules.count) in QEMU \(version)'s order",
+            "  releases:   " + releases(rule.id),
             "  involves:   " + rule.subjects.map(\.name).joined(separator: ", "),
             "",
         ]
@@ -27,7 +30,7 @@ public enum Explanation {
         return lines.joined(separator: "\n")
     }
 
-    public static func text(for item: Item) -> String {
+    public static func text(for item: Item, version: QEMUVersion = .standard) -> String {
         var lines = [
             "\(item.kind.rawValue) \(item.name)"
                 + (item.isDeprecated ? " (deprecated)" : "") + (item.isUnstable ? " (unstable)" : ""),
@@ -38,16 +41,17 @@ public enum Explanation {
         ]
         if let range = item.range { lines.append("  range:    \(range)") }
         if let unit = item.unit { lines.append("  unit:     \(unit)") }
+        lines.append("  releases: " + span(item.versions))
         lines.append("")
         lines += wrap(item.summary, width: 76, indent: "  ")
-        let rules = RuleBook.rules(involving: item.id)
+        let rules = RuleBook.rules(involving: item.id, in: version)
         lines.append("")
         lines.append(rules.isEmpty ? "  No rule involves it." : "  Rules it takes part in:")
         lines += rules.map { "    \($0.id): \($0.message)" }
         return lines.joined(separator: "\n")
     }
 
-    public static func text(for fact: HostFact) -> String {
+    public static func text(for fact: HostFact, version: QEMUVersion = .standard) -> String {
         var lines = [
             "host fact \(fact.rawValue)",
             "  values:   " + (fact.choices?.joined(separator: "|") ?? "a power of two in bytes"),
@@ -57,13 +61,26 @@ public enum Explanation {
         lines += wrap(fact.summary, width: 76, indent: "  ")
         lines.append("")
         lines.append("  Rules that read it:")
-        lines += RuleBook.rules(involving: fact).map { "    \($0.id): \($0.message)" }
+        lines += RuleBook.rules(involving: fact, in: version).map { "    \($0.id): \($0.message)" }
         return lines.joined(separator: "\n")
+    }
+
+    /// The releases that run a rule (its variants together), e.g. "8.1 to 10.0".
+    static func releases(_ id: String) -> String {
+        let versions = QEMUVersion.allCases.filter { RuleBook.rule(withID: id, in: $0) != nil }
+        guard let first = versions.first, let last = versions.last else { return "none" }
+        return span(VersionRange(first, through: last))
+    }
+
+    static func span(_ range: VersionRange) -> String {
+        if range == .all { return "all (7.2 to 10.2)" }
+        if range.first == range.last { return "\(range.first) only" }
+        return "\(range.first) to \(range.last)"
     }
 
     static func defaultText(_ item: Item) -> String {
         switch item.defaultValue {
-        case .bitmapMapping: return "empty"
+        case .bitmapMapping, .stringList: return "empty"
         case .text(let text): return text.isEmpty ? "\"\" (empty)" : text
         default: return ValueFormatter.globalText(item.defaultValue, as: item.type)
         }

@@ -19,13 +19,13 @@ public struct Outcome: Hashable, Sendable {
     public let subject: Subject
     /// The alternative as the list would show it (`on`, `zstd`, `off`).
     public let value: String
-    /// Errors it would add and clear (rule positions in `Checker.qemu90.rules`).
+    /// Errors it would add and clear (rule positions in the document's release's checker).
     public let added: RuleSet
     public let removed: RuleSet
 }
 
-/// Everything derived from a document that the screen needs: the checker's report, what-if
-/// outcomes, per-entry marks and the live `-global` export. Built once per document change
+/// Everything derived from a document that the screen needs, by the checks of its release: the
+/// checker's report, what-if outcomes, per-entry marks and the live `-global` export. Built once per document change
 /// (see `EditorState.refresh`), so rendering never runs the checker.
 public struct Analysis: Sendable {
     let document: Document
@@ -40,18 +40,19 @@ public struct Analysis: Sendable {
 
     init(_ document: Document) {
         self.document = document
-        let checker = Checker.qemu90
+        let release = document.release
+        let checker = release.checker
         report = checker.check(document.configuration, on: document.host)
         var outcomes: [Outcome] = []
         for whatIf in checker.whatIf(document.configuration, on: document.host)
         where !whatIf.added.isEmpty || !whatIf.removed.isEmpty {
             outcomes.append(Outcome(
-                subject: .item(whatIf.item), value: ValueText.display(whatIf.value, of: whatIf.item.item),
+                subject: .item(whatIf.item), value: ValueText.display(whatIf.value, of: release.item(whatIf.item)),
                 added: whatIf.added, removed: whatIf.removed))
         }
-        outcomes += Analysis.hostOutcomes(document, errors: checker.errors(of: document.configuration, on: document.host))
+        outcomes += Analysis.hostOutcomes(document, checker: checker, errors: checker.errors(of: document.configuration, on: document.host))
         self.outcomes = outcomes
-        globalExport = Exporter.export(document.configuration, host: document.host, format: .global)
+        globalExport = Exporter.export(document.configuration, host: document.host, version: document.version, format: .global)
 
         var itemMarks = Array(repeating: Mark.none, count: ItemID.allCases.count)
         var hostMarks = Array(repeating: Mark.none, count: HostFact.allCases.count)
@@ -81,13 +82,13 @@ public struct Analysis: Sendable {
 
     /// The core's what-if covers settings only; host facts are just as easy to flip in the
     /// editor, so their alternatives are tried here the same way.
-    private static func hostOutcomes(_ document: Document, errors current: RuleSet) -> [Outcome] {
+    private static func hostOutcomes(_ document: Document, checker: Checker, errors current: RuleSet) -> [Outcome] {
         var outcomes: [Outcome] = []
         for fact in HostFact.allCases {
             for choice in fact.choices ?? [] where choice != document.host.value(of: fact) {
                 var trial = document.host
                 try? trial.set(fact, to: choice)
-                let after = Checker.qemu90.errors(of: document.configuration, on: trial)
+                let after = checker.errors(of: document.configuration, on: trial)
                 let added = after.subtracting(current), removed = current.subtracting(after)
                 guard !added.isEmpty || !removed.isEmpty else { continue }
                 outcomes.append(Outcome(subject: .host(fact), value: choice, added: added, removed: removed))

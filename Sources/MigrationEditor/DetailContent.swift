@@ -9,7 +9,7 @@ enum DetailContent {
         if case .searching(let session) = state.mode { return searchLines(session.results, width: width) }
         var lines: [StyledLine] = []
         switch state.focus {
-        case .item(let id): lines += itemHeader(id.item, in: state.document, width: width)
+        case .item(let id): lines += itemHeader(state.document.item(id), in: state.document, width: width)
         case .host(let fact): lines += hostHeader(fact, in: state.document, width: width)
         }
         if case .editing(let edit) = state.mode, edit.subject == state.focus {
@@ -17,7 +17,7 @@ enum DetailContent {
         }
         lines.append(StyledLine(text: "", role: .normal))
         switch state.focus {
-        case .item(let id): lines.append(wrapping: id.item.summary, width: width)
+        case .item(let id): lines.append(wrapping: state.document.item(id).summary, width: width)
         case .host(let fact): lines.append(wrapping: fact.summary, width: width)
         }
         lines += findingLines(state, width: width)
@@ -31,7 +31,14 @@ enum DetailContent {
         if let property = item.property(on: document.host) {
             lines.append(wrapping: "-global migration.\(property)=\(ValueFormatter.globalText(value, as: item.type))", width: width)
         } else {
-            let why = item.property == nil ? "no -global property" : "no -global property on this host"
+            let why: String
+            if item.property != nil {
+                why = "no -global property on this host"
+            } else if item.id.item.property != nil, item.propertyVersions.first > document.version {
+                why = "no -global property before QEMU \(item.propertyVersions.first)"
+            } else {
+                why = "no -global property"
+            }
             lines.append(wrapping: "QMP only (\(why)): set it with QMP or HMP", role: .qmpOnly, width: width)
         }
         var facts = ["\(kindName(item.kind))", item.type.displayName]
@@ -46,15 +53,25 @@ enum DetailContent {
             lines.append(wrapping: "now \(current) (the default)", role: .muted, width: width)
         }
         if item.isDeprecated {
-            lines.append(wrapping: "deprecated: QEMU warns when it is used, and 9.1 removes it", role: .warning, width: width)
+            lines.append(wrapping: deprecationNote(item, in: document.version), role: .warning, width: width)
         }
         if item.isUnstable {
             lines.append(wrapping: "unstable (x-): may change without notice between releases", role: .warning, width: width)
         }
-        if item.type == .bitmapMapping {
-            lines.append(wrapping: EntryKind.readOnlyNote, role: .muted, width: width)
+        if EntryKind.of(.item(item.id), in: document) == .readOnly {
+            lines.append(wrapping: EntryKind.readOnlyNote(for: .item(item.id)), role: .muted, width: width)
         }
         return lines
+    }
+
+    /// "deprecated in QEMU 9.0: …", naming the release that removes it when one of the known
+    /// releases does.
+    private static func deprecationNote(_ item: Item, in version: QEMUVersion) -> String {
+        let all = QEMUVersion.allCases
+        guard let last = all.firstIndex(of: item.versions.last), last + 1 < all.count else {
+            return "deprecated in QEMU \(version): QEMU warns when it is used"
+        }
+        return "deprecated in QEMU \(version): QEMU warns when it is used, and \(all[last + 1]) removes it"
     }
 
     private static func hostHeader(_ fact: HostFact, in document: Document, width: Int) -> [StyledLine] {
@@ -129,7 +146,7 @@ enum DetailContent {
         let outcomes = state.analysis.outcomes.filter { $0.subject == state.focus }
         guard !outcomes.isEmpty else { return [] }
         var lines = [StyledLine(text: "", role: .normal)]
-        let rules = Checker.qemu90.rules
+        let rules = state.document.release.checker.rules
         for outcome in outcomes {
             for position in outcome.added {
                 lines.append(wrapping: "\(Marker.whatIf) \(outcome.value) would add: \(ruleText(rules[position]))", role: .whatIf, width: width)

@@ -1,23 +1,27 @@
 import MigrationCore
 
-/// What the user edits and saves: every setting plus the host facts it is checked against.
-/// Undo snapshots and the "modified" flag compare whole documents, so both live in one value.
+/// What the user edits and saves: every setting, the host facts it is checked against and the
+/// QEMU release it is for. Undo snapshots and the "modified" flag compare whole documents, so
+/// all three live in one value (undoing a switch of release brings the old values back too).
 public struct Document: Hashable, Sendable {
-    /// Every migration setting.
+    /// Every migration setting. Settings the release lacks stay at their defaults.
     public var configuration: Configuration
     /// The host facts some rules depend on.
     public var host: Host
+    /// The release whose settings, choices and checks apply.
+    public var version: QEMUVersion
 
-    /// A document of QEMU's defaults on the standard host, unless told otherwise.
-    public init(configuration: Configuration = Configuration(), host: Host = .standard) {
+    /// A document of QEMU's defaults on the standard host for QEMU 9.0, unless told otherwise.
+    public init(configuration: Configuration = Configuration(), host: Host = .standard, version: QEMUVersion = .standard) {
         self.configuration = configuration
         self.host = host
+        self.version = version
     }
 
     /// The current value of a setting or host fact, as the list shows it.
     func displayValue(of subject: Subject) -> String {
         switch subject {
-        case .item(let id): return ValueText.display(configuration[id], of: id.item)
+        case .item(let id): return ValueText.display(configuration[id], of: item(id))
         case .host(let fact): return host.value(of: fact)
         }
     }
@@ -88,20 +92,21 @@ public struct EditorState: Sendable {
     /// The list rows for the current document and filter.
     private(set) var rows: [Row]
 
-    /// A state for a document loaded from `profilePath` (or a new one when nil), shown on a
-    /// terminal of `size`. The document counts as saved, so quitting at once does not ask.
+    /// A state for a document for QEMU `version` loaded from `profilePath` (or a new one when
+    /// nil), shown on a terminal of `size`. The document counts as saved, so quitting at once
+    /// does not ask.
     public init(
         configuration: Configuration = Configuration(), host: Host = .standard,
-        profilePath: String? = nil, size: Size
+        version: QEMUVersion = .standard, profilePath: String? = nil, size: Size
     ) {
-        let document = Document(configuration: configuration, host: host)
+        let document = Document(configuration: configuration, host: host, version: version)
         self.document = document
         savedDocument = document
         self.profilePath = profilePath
         self.size = size
-        focus = .item(ItemID.allCases[0])
-        analysis = Analysis(document)
         rows = Row.rows(for: document, filter: .all)
+        focus = rows.lazy.compactMap(\.subject).first ?? .item(.xbzrle)
+        analysis = Analysis(document)
     }
 
     /// The document differs from what was last saved or opened.
@@ -120,6 +125,9 @@ public struct EditorState: Sendable {
     /// Called once at the end of every `update`.
     mutating func refresh() {
         if analysis.document != document { analysis = Analysis(document) }
+        if let search = lastSearch, search.version != document.version {
+            lastSearch = SearchResults(query: search.query, version: document.version)
+        }
         rows = Row.rows(for: document, filter: filter)
         keepFocusVisible()
     }
@@ -152,5 +160,12 @@ public struct EditorState: Sendable {
 /// A save in flight: the document being written, and whether the user asked to quit after it.
 struct PendingSave: Hashable, Sendable {
     let document: Document
-    let quitAfterwards: Bool
+    let then: AfterSave
+}
+
+/// What happens once a save succeeds: stay in the editor, or leave (printing the `-global`
+/// line when the save came from `w`).
+public enum AfterSave: Hashable, Sendable {
+    case stay
+    case quit(printing: String?)
 }

@@ -15,21 +15,22 @@ enum EntryValue: Hashable, Sendable {
     }
 }
 
-/// How the user changes an entry: toggles and choices with Space, fields by typing, and
-/// `block-bitmap-mapping` not at all (it is a JSON list; see `readOnlyNote`).
+/// How the user changes an entry: toggles and choices with Space, fields by typing, and the
+/// JSON lists (`block-bitmap-mapping`, `cpr-exec-command`) not at all (see `readOnlyNote`).
 enum EntryKind: Hashable, Sendable {
     case toggle
     case choice([String])
     case field
     case readOnly
 
-    static func of(_ subject: Subject) -> EntryKind {
+    /// How an entry is changed in the document's release (whose choices a choice cycles through).
+    static func of(_ subject: Subject, in document: Document) -> EntryKind {
         switch subject {
         case .item(let id):
-            switch id.item.type {
+            switch document.item(id).type {
             case .bool: return .toggle
             case .enumeration(let choices): return .choice(choices)
-            case .bitmapMapping: return .readOnly
+            case .bitmapMapping, .stringList: return .readOnly
             case .uint8, .uint32, .uint64, .size, .string: return .field
             }
         case .host(let fact):
@@ -58,11 +59,13 @@ enum EntryKind: Hashable, Sendable {
 
     /// Why Space did nothing.
     func spaceHint(_ subject: Subject) -> String {
-        self == .readOnly ? EntryKind.readOnlyNote : "Space toggles on/off settings; press Enter to type a value for \(subject.name)"
+        self == .readOnly ? EntryKind.readOnlyNote(for: subject) : "Space toggles on/off settings; press Enter to type a value for \(subject.name)"
     }
 
-    /// The editor does not edit `block-bitmap-mapping`: it is a list of JSON objects that a
-    /// one-line field would make unreadable, and a profile or QMP states it far better.
-    static let readOnlyNote =
-        "block-bitmap-mapping is a JSON list: set it in a profile (o opens one) or through QMP; d clears it"
+    /// The editor does not edit `block-bitmap-mapping` or `cpr-exec-command`: they are JSON
+    /// lists that a one-line field would make unreadable, and a profile or QMP states them far
+    /// better.
+    static func readOnlyNote(for subject: Subject) -> String {
+        "\(subject.name) is a JSON list: set it in a profile (o opens one) or through QMP; d clears it"
+    }
 }

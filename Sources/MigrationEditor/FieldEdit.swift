@@ -31,12 +31,13 @@ public struct FieldEdit: Hashable, Sendable {
         feedback = FieldEdit.feedback(for: field.text, subject: subject, in: document)
     }
 
-    /// Parses the text as QEMU would and checks the document it would make.
+    /// Parses the text as the document's release would and checks the document it would make.
     static func feedback(for text: String, subject: Subject, in document: Document) -> Feedback {
         var trial = document
         switch subject {
         case .item(let id):
-            switch ValueParser.parse(text, as: id.item.type, name: id.item.name) {
+            let item = document.item(id)
+            switch ValueParser.parse(text, as: item.type, name: item.name, version: document.version) {
             case .failure(let error): return .invalid(error.message)
             case .success(let value): trial.configuration[id] = value
             }
@@ -47,7 +48,7 @@ public struct FieldEdit: Hashable, Sendable {
                 return .invalid(error.message)
             }
         }
-        let report = Checker.qemu90.check(trial.configuration, on: trial.host)
+        let report = document.release.checker.check(trial.configuration, on: trial.host)
         return .valid(trial, findings: report.diagnostics(involving: subject))
     }
 }

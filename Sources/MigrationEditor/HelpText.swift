@@ -28,11 +28,15 @@ enum HelpText {
             ("n N", "next / previous match"),
             ("c a", "show only changed settings / show all"),
         ]),
+        ("QEMU release", [
+            ("v", "pick the release the profile is for (7.2 to 10.2): settings, checks, exports follow it"),
+            ("", "values it lacks go back to their defaults (the status row names them); u undoes"),
+        ]),
         ("Files and output", [
             ("e", "export screen: -global, QMP, HMP or profile JSON; w writes it to a file"),
             ("s S", "save the profile / save it under another name"),
             ("o", "open a profile (u undoes the open)"),
-            ("w", "quit and print the -global line (for migedit edit --print)"),
+            ("w", "save if needed, quit and print the -global line (migedit edit --print)"),
             ("q", "quit (asks first when there are unsaved changes)"),
             ("? F1", "this help; Esc, q or ? closes it"),
         ]),

@@ -24,7 +24,7 @@ enum KeyLegend {
             }
             return ([
                 "␣ toggle", "⏎ edit", "/ find", "d default", "u undo", "e export", "s save",
-                "Tab detail", state.filter == .changed ? "a all" : "c changed", "^R redo", "n/N next/prev",
+                "v version", "Tab detail", state.filter == .changed ? "a all" : "c changed", "^R redo", "n/N next/prev",
                 "o open", "w print & quit",
             ], ["? help", "q quit"])
         case .editing: return (["⏎ commit", "Esc cancel", "←→ Home End move", "⌫ Del erase"], [])
@@ -33,6 +33,7 @@ enum KeyLegend {
         case .export: return (["Tab ←→ format", "↑↓ scroll", "w write to file", "Esc back"], [])
         case .prompt: return (["⏎ confirm", "Esc cancel", "←→ Home End move"], [])
         case .confirmQuit: return (["y quit without saving", "s save and quit", "n stay"], [])
+        case .pickVersion: return (["↑↓ choose", "⏎ switch", "Esc cancel"], [])
         }
     }
 }

@@ -1,7 +1,7 @@
 import MigrationCore
 
 /// What the keyboard is talking to: the list, a field being edited, the search prompt, one of
-/// the full screens (help, export), a file-name prompt, or the quit question.
+/// the full screens (help, export), a file-name prompt, the quit question, or the version picker.
 public enum Mode: Hashable, Sendable {
     case list
     case editing(FieldEdit)
@@ -10,6 +10,8 @@ public enum Mode: Hashable, Sendable {
     case export(ExportView)
     case prompt(Prompt)
     case confirmQuit
+    /// The version picker over the main screen.
+    case pickVersion(VersionPicker)
 
     /// The export screen shown in this mode: its own, or the one a file-name prompt is over.
     var exportView: ExportView? {
@@ -34,7 +36,7 @@ public struct ExportView: Hashable, Sendable {
 
     init(format: ExportFormat, document: Document) {
         self.format = format
-        export = Exporter.export(document.configuration, host: document.host, format: format)
+        export = Exporter.export(document.configuration, host: document.host, version: document.version, format: format)
     }
 }
 
@@ -43,7 +45,7 @@ public struct Prompt: Hashable, Sendable {
     /// What the answer is for.
     public enum Purpose: Hashable, Sendable {
         case open
-        case save(quitAfterwards: Bool)
+        case save(then: AfterSave)
         /// Write the export shown in the view, then return to it.
         case export(ExportView)
     }

@@ -42,7 +42,7 @@ extension Renderer {
         let focused = subject == state.focus
         let changed = document.isChanged(subject)
         let mark = state.analysis.mark(of: subject)
-        let kind = EntryKind.of(subject)
+        let kind = EntryKind.of(subject, in: document)
 
         if focused { screen.put(Marker.focus, row: row, column: left) }
         if monochrome && changed { screen.put(Marker.changed, row: row, column: left + 1, role: .changed) }
@@ -55,8 +55,9 @@ extension Renderer {
         var isQMPOnly = false
         switch subject {
         case .item(let id):
-            name = id.item.name
-            isQMPOnly = id.item.property(on: document.host) == nil
+            let item = document.item(id)
+            name = item.name
+            isQMPOnly = item.property(on: document.host) == nil
         case .host(let fact):
             name = fact.rawValue
         }

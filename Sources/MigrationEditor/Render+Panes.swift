@@ -8,7 +8,7 @@ extension Renderer {
         let report = state.report
         let top = layout.errorTop, width = columns - 2
         guard !report.diagnostics.isEmpty else {
-            screen.put("\(Marker.accepted) QEMU \(Catalog.qemu90.version) accepts this configuration", row: top, column: 1, width: width)
+            screen.put("\(Marker.accepted) QEMU \(state.document.version) accepts this configuration", row: top, column: 1, width: width)
             return
         }
         var ordered = report.firstError.map { [$0] } ?? []
@@ -81,6 +81,9 @@ extension Renderer {
             return
         case .editing(let edit):
             drawEditStatus(edit, row: row, width: width)
+            return
+        case .pickVersion(let picker) where state.status == nil:
+            screen.put(Wrap.truncated(versionPickerStatus(picker), width: width), row: row, column: 1, role: .status)
             return
         default:
             break

@@ -41,6 +41,7 @@ struct Renderer {
             drawDetail()
             drawErrorPane()
             drawExportLine()
+            if case .pickVersion(let picker) = state.mode { drawVersionPicker(picker) }
         }
         drawStatus()
         drawLegend()
@@ -50,7 +51,7 @@ struct Renderer {
     /// the right.
     private mutating func drawTitle() {
         screen.paint(role: .title, row: 0, from: 0, width: columns)
-        var left = " migedit · QEMU \(Catalog.qemu90.version) · \(state.profileName)"
+        var left = " migedit · QEMU \(state.document.version) · \(state.profileName)"
         if state.isModified { left += " (modified)" }
         let report = state.report
         let errors = report.errors.count, warnings = report.warnings.count

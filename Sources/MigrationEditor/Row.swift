@@ -13,18 +13,14 @@ enum Section: CaseIterable, Hashable, Sendable {
         }
     }
 
-    /// The entries of the section, in catalog order.
-    var subjects: [Subject] {
+    /// The kind of item the section lists; nil for host facts.
+    var kind: ItemKind? {
         switch self {
-        case .capabilities: return Section.items(of: .capability)
-        case .parameters: return Section.items(of: .parameter)
-        case .properties: return Section.items(of: .property)
-        case .host: return HostFact.allCases.map { .host($0) }
+        case .capabilities: return .capability
+        case .parameters: return .parameter
+        case .properties: return .property
+        case .host: return nil
         }
-    }
-
-    private static func items(of kind: ItemKind) -> [Subject] {
-        ItemID.allCases.filter { $0.item.kind == kind }.map { .item($0) }
     }
 }
 
@@ -39,20 +35,23 @@ enum Row: Hashable, Sendable {
         return nil
     }
 
-    /// Every entry in list order, for search and for finding the nearest visible entry.
-    static let allSubjects: [Subject] = Section.allCases.flatMap(\.subjects)
-
-    private static let allRows: [Row] = Section.allCases.flatMap { section in
-        [Row.heading(section)] + section.subjects.map { Row.entry($0) }
+    /// Every entry of every release in list order. Each release's list keeps this order, so it
+    /// tells which visible entry is nearest to one that is hidden or that a release lacks.
+    private static let unionOrder: [Subject] = Section.allCases.flatMap { section -> [Subject] in
+        switch section.kind {
+        case let kind?: return ItemID.allCases.filter { $0.item.kind == kind }.map { .item($0) }
+        case nil: return HostFact.allCases.map { .host($0) }
+        }
     }
 
-    /// The rows shown for a document: everything, or only changed entries under their headings
-    /// (sections with nothing changed are left out).
+    /// The rows shown for a document: its release's entries, all of them or only the changed
+    /// ones under their headings (sections with nothing changed are left out).
     static func rows(for document: Document, filter: Filter) -> [Row] {
-        guard filter == .changed else { return allRows }
+        let release = document.release
+        guard filter == .changed else { return release.allRows }
         var rows: [Row] = []
-        for section in Section.allCases {
-            let changed = section.subjects.filter(document.isChanged)
+        for (section, subjects) in zip(Section.allCases, release.sectionSubjects) {
+            let changed = subjects.filter(document.isChanged)
             guard !changed.isEmpty else { continue }
             rows.append(.heading(section))
             rows += changed.map { .entry($0) }
@@ -61,11 +60,12 @@ enum Row: Hashable, Sendable {
     }
 
     /// The visible entry closest to `subject` in list order (the next one, else the previous),
-    /// so the focus lands nearby when its own entry disappears from a filtered list.
+    /// so the focus lands nearby when its own entry disappears from a filtered list or from the
+    /// release just picked.
     static func nearest(to subject: Subject, in rows: [Row]) -> Subject? {
         let visible = Set(rows.compactMap(\.subject))
-        guard let start = allSubjects.firstIndex(of: subject) else { return rows.lazy.compactMap(\.subject).first }
-        return allSubjects[start...].first(where: visible.contains)
-            ?? allSubjects[..<start].last(where: visible.contains)
+        guard let start = unionOrder.firstIndex(of: subject) else { return rows.lazy.compactMap(\.subject).first }
+        return unionOrder[start...].first(where: visible.contains)
+            ?? unionOrder[..<start].last(where: visible.contains)
     }
 }

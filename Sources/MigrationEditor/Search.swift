@@ -3,13 +3,16 @@ import MigrationCore
 /// The matches of one search, best first, and which one is current.
 public struct SearchResults: Hashable, Sendable {
     public let query: String
+    /// The release whose entries were searched.
+    public let version: QEMUVersion
     public let matches: [Subject]
     /// The index in `matches` of the match shown.
     public internal(set) var current = 0
 
-    init(query: String) {
+    init(query: String, version: QEMUVersion) {
         self.query = query
-        matches = SearchIndex.matches(for: query)
+        self.version = version
+        matches = SearchIndex.matches(for: query, in: version)
     }
 
     var currentMatch: Subject? { matches.isEmpty ? nil : matches[current] }
@@ -26,43 +29,61 @@ public struct SearchSession: Hashable, Sendable {
     /// The query typed so far.
     public internal(set) var field = TextField()
     /// Its matches, recomputed on every keystroke.
-    public internal(set) var results = SearchResults(query: "")
+    public internal(set) var results: SearchResults
     let origin: Subject
     let originFilter: Filter
+
+    init(origin: Subject, originFilter: Filter, version: QEMUVersion) {
+        results = SearchResults(query: "", version: version)
+        self.origin = origin
+        self.originFilter = originFilter
+    }
 }
 
-/// Multi-term search over every entry's names (QAPI name, `-global` property, with or without
+/// Multi-term search over one release's entries: their names (QAPI name, `-global` property, with or without
 /// `migration.` and `x-`) and descriptions. Every term must match. An entry named exactly by the
 /// query comes first, then entries whose names match every term, then those found through their
 /// descriptions, each group in list order (so `block` finds `block` before `zero-blocks`).
-enum SearchIndex {
+/// Each release has its own index (see `Release`), built once: items it lacks are not found,
+/// and a property it does not have is not searched.
+struct SearchIndex: Sendable {
     /// An entry's searchable text, lower-cased once, as bytes for a fast substring scan.
-    private struct Haystack {
+    private struct Haystack: Sendable {
         let subject: Subject
         let exactNames: Set<String>
         let names: [UInt8]
         let description: [UInt8]
     }
 
-    private static let haystacks: [Haystack] = Row.allSubjects.map { subject in
-        switch subject {
-        case .item(let id):
-            let item = id.item
-            let names = [item.name, item.property.map { "migration." + $0 }].compactMap { $0 }
-            let exact: [String?] = [item.name, "x-" + item.name, item.property, item.property.map { "migration." + $0 }]
-            return Haystack(
-                subject: subject, exactNames: Set(exact.compactMap { $0 }),
-                names: Array(names.joined(separator: "\n").lowercased().utf8),
-                description: Array(item.summary.lowercased().utf8))
-        case .host(let fact):
-            return Haystack(
-                subject: subject, exactNames: [fact.rawValue, "host." + fact.rawValue],
-                names: Array(("host." + fact.rawValue).utf8),
-                description: Array(fact.summary.lowercased().utf8))
+    private let haystacks: [Haystack]
+
+    /// The index of a release's entries, with that release's item views.
+    init(catalog: Catalog, subjects: [Subject]) {
+        haystacks = subjects.map { subject in
+            switch subject {
+            case .item(let id):
+                let item = catalog.item(id) ?? id.item
+                let names = [item.name, item.property.map { "migration." + $0 }].compactMap { $0 }
+                let exact: [String?] = [item.name, "x-" + item.name, item.property, item.property.map { "migration." + $0 }]
+                return Haystack(
+                    subject: subject, exactNames: Set(exact.compactMap { $0 }),
+                    names: Array(names.joined(separator: "\n").lowercased().utf8),
+                    description: Array(item.summary.lowercased().utf8))
+            case .host(let fact):
+                return Haystack(
+                    subject: subject, exactNames: [fact.rawValue, "host." + fact.rawValue],
+                    names: Array(("host." + fact.rawValue).utf8),
+                    description: Array(fact.summary.lowercased().utf8))
+            }
         }
     }
 
-    static func matches(for query: String) -> [Subject] {
+    /// The matches in a release's entries, best first.
+    static func matches(for query: String, in version: QEMUVersion) -> [Subject] {
+        Release.for(version).searchIndex.matches(for: query)
+    }
+
+    func matches(for query: String) -> [Subject] {
         let terms = query.lowercased().split(whereSeparator: \.isWhitespace).map { Term(String($0)) }
         guard !terms.isEmpty else { return [] }
         let whole = terms.count == 1 ? query.lowercased().trimmingWhitespace : nil

@@ -16,8 +16,9 @@ extension EditorState {
     /// Space: flips a toggle or moves a choice (or host fact) to its next value. Fields are
     /// typed, not cycled, so they get a hint instead.
     mutating func toggleFocused() {
-        guard let next = EntryKind.of(focus).nextValue(in: document, subject: focus) else {
-            status = .info(EntryKind.of(focus).spaceHint(focus))
+        let kind = EntryKind.of(focus, in: document)
+        guard let next = kind.nextValue(in: document, subject: focus) else {
+            status = .info(kind.spaceHint(focus))
             return
         }
         set(focus, to: next)
@@ -25,10 +26,10 @@ extension EditorState {
 
     /// Enter: edits a numeric or text field in place; toggles and choices behave as with Space.
     mutating func activateFocused() {
-        switch EntryKind.of(focus) {
+        switch EntryKind.of(focus, in: document) {
         case .toggle, .choice: toggleFocused()
         case .field: startEditing()
-        case .readOnly: status = .info(EntryKind.readOnlyNote)
+        case .readOnly: status = .info(EntryKind.readOnlyNote(for: focus))
         }
     }
 
@@ -36,7 +37,7 @@ extension EditorState {
     mutating func resetFocused() {
         let defaultText: String
         switch focus {
-        case .item(let id): defaultText = ValueText.defaultText(of: id.item)
+        case .item(let id): defaultText = ValueText.defaultText(of: document.item(id))
         case .host(let fact): defaultText = Host.standard.value(of: fact)
         }
         guard document.isChanged(focus) else {

@@ -6,7 +6,7 @@ extension EditorState {
     mutating func startEditing() {
         let text: String
         switch focus {
-        case .item(let id): text = ValueFormatter.globalText(document.configuration[id], as: id.item.type)
+        case .item(let id): text = ValueFormatter.globalText(document.configuration[id], as: document.item(id).type)
         case .host(let fact): text = document.host.value(of: fact)
         }
         pane = .list

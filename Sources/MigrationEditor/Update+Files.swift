@@ -2,23 +2,35 @@ import MigrationCore
 
 extension EditorState {
     /// `s`: saves to the profile's path, or asks for one when there is none yet.
-    mutating func save(quitAfterwards: Bool) -> [EditorEffect] {
+    mutating func save(then next: AfterSave) -> [EditorEffect] {
         guard let path = profilePath else {
-            promptForSave(quitAfterwards: quitAfterwards)
+            promptForSave(then: next)
             return []
         }
-        return saveEffects(to: path, quitAfterwards: quitAfterwards)
+        return saveEffects(to: path, then: next)
     }
 
     /// `S` (and `s` on a new profile): asks where to save.
-    mutating func promptForSave(quitAfterwards: Bool) {
-        mode = .prompt(Prompt(purpose: .save(quitAfterwards: quitAfterwards), field: TextField(profilePath ?? "migration.json")))
+    mutating func promptForSave(then next: AfterSave) {
+        mode = .prompt(Prompt(purpose: .save(then: next), field: TextField(profilePath ?? "migration.json")))
     }
 
-    private mutating func saveEffects(to path: String, quitAfterwards: Bool) -> [EditorEffect] {
-        pendingSave = PendingSave(document: document, quitAfterwards: quitAfterwards)
+    /// `w`: leaves printing the `-global` line (what `migedit edit --print` writes to stdout),
+    /// saving unsaved changes first so nothing is lost. It refuses while QEMU would reject the
+    /// configuration, just as `migedit export` does, so `$(…)` never captures a fatal fragment.
+    mutating func writeAndQuit() -> [EditorEffect] {
+        if let error = report.firstError {
+            status = .error("w: QEMU \(document.version) would refuse this (\(error.message)); fix it first, or q quits without printing")
+            return []
+        }
+        let line = analysis.globalExport.text
+        return isModified ? save(then: .quit(printing: line)) : [.quit(printing: line)]
+    }
+
+    private mutating func saveEffects(to path: String, then next: AfterSave) -> [EditorEffect] {
+        pendingSave = PendingSave(document: document, then: next)
         status = .info("Saving \(path)…")
-        let contents = Profile(configuration: document.configuration, host: document.host).json
+        let contents = Profile(configuration: document.configuration, host: document.host, version: document.version).json
         return [.save(path: path, contents: contents)]
     }
 
@@ -40,8 +52,8 @@ extension EditorState {
             case .open:
                 status = .info("Opening \(path)…")
                 return [.open(path: path)]
-            case .save(let quitAfterwards):
-                return saveEffects(to: path, quitAfterwards: quitAfterwards)
+            case .save(let next):
+                return saveEffects(to: path, then: next)
             case .export(let view):
                 let text = view.export.text
                 return [.writeExport(path: path, contents: text.hasSuffix("\n") ? text : text + "\n")]
@@ -66,7 +78,7 @@ extension EditorState {
             return [.quit(printing: nil)]
         case .character("s"):
             mode = .list
-            return save(quitAfterwards: true)
+            return save(then: .quit(printing: nil))
         case .character("n"), .character("N"), .escape, .character("q"):
             mode = .list
         default:
@@ -79,9 +91,10 @@ extension EditorState {
         savedDocument = pendingSave?.document ?? document
         profilePath = path
         status = .info("Saved \(path)")
-        let quit = pendingSave?.quitAfterwards ?? false
+        let next = pendingSave?.then ?? .stay
         pendingSave = nil
-        return quit ? [.quit(printing: nil)] : []
+        if case .quit(let printing) = next { return [.quit(printing: printing)] }
+        return []
     }
 
     /// A failed save keeps the document (and its modified flag) exactly as it was.
@@ -94,7 +107,7 @@ extension EditorState {
     /// Opening replaces the document as one undoable step, so `u` brings back what was there.
     mutating func didOpen(_ profile: Profile, from path: String) -> [EditorEffect] {
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        let opened = Document(configuration: profile.configuration, host: profile.host)
+        let opened = Document(configuration: profile.configuration, host: profile.host, version: profile.version)
         change("open \(name)") { $0 = opened }
         savedDocument = opened
         profilePath = path

@@ -4,7 +4,7 @@ extension EditorState {
     /// `/`: opens the search prompt, remembering where the user was.
     mutating func startSearch() {
         pane = .list
-        mode = .searching(SearchSession(origin: focus, originFilter: filter))
+        mode = .searching(SearchSession(origin: focus, originFilter: filter, version: document.version))
     }
 
     /// Keys while searching: typing refines the query and jumps to the best match at once;
@@ -34,7 +34,7 @@ extension EditorState {
         case .down, .control("n"), .tab: session.results.step(by: 1)
         default:
             guard session.field.handle(key) else { return [] }
-            session.results = SearchResults(query: session.field.text)
+            session.results = SearchResults(query: session.field.text, version: document.version)
         }
         mode = .searching(session)
         if let match = session.results.currentMatch { show(match) } else { focusOn(session.origin) }

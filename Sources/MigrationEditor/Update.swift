@@ -41,6 +41,7 @@ extension EditorState {
         case .export(let view): return handleExport(key, view)
         case .prompt(let prompt): return handlePrompt(key, prompt)
         case .confirmQuit: return handleConfirmQuit(key)
+        case .pickVersion(let picker): return handleVersionPicker(key, picker)
         }
     }
 
@@ -62,8 +63,8 @@ extension EditorState {
         case .down, .character("j"): moveFocus(by: 1)
         case .pageUp: moveFocus(by: -max(1, Layout(size: size).listHeight - 1))
         case .pageDown: moveFocus(by: max(1, Layout(size: size).listHeight - 1))
-        case .home, .character("g"): moveFocus(by: -Row.allSubjects.count)
-        case .end, .character("G"): moveFocus(by: Row.allSubjects.count)
+        case .home, .character("g"): moveFocus(by: -rows.count)
+        case .end, .character("G"): moveFocus(by: rows.count)
         case .tab, .backTab:
             pane = pane == .list ? .detail : .list
         case .escape:
@@ -81,12 +82,13 @@ extension EditorState {
             filter = .all
             status = .info("Showing all settings")
         case .character("e"): mode = .export(ExportView(format: .global, document: document))
-        case .character("s"): return save(quitAfterwards: false)
-        case .character("S"): promptForSave(quitAfterwards: false)
+        case .character("s"): return save(then: .stay)
+        case .character("S"): promptForSave(then: .stay)
         case .character("o"): mode = .prompt(Prompt(purpose: .open, field: TextField(profilePath ?? "")))
+        case .character("v"): openVersionPicker()
         case .character("?"), .function(1): mode = .help(scroll: 0)
         case .character("q"): return requestQuit()
-        case .character("w"): return [.quit(printing: analysis.globalExport.text)]
+        case .character("w"): return writeAndQuit()
         case .character(let character):
             status = .info("\(character) does nothing here; ? lists every key")
         default: break
@@ -96,7 +98,7 @@ extension EditorState {
 
     private mutating func showChangedOnly() {
         filter = .changed
-        let count = Row.allSubjects.filter(document.isChanged).count
+        let count = document.release.subjects.filter(document.isChanged).count
         status = .info(count == 0
             ? "Nothing differs from QEMU's defaults; a shows all settings"
             : "Showing the \(count) changed \(count == 1 ? "entry" : "entries"); a shows all")

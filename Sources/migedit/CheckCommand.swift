@@ -5,7 +5,7 @@ import MigrationCore
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check a configuration against every rule of QEMU 9.0.",
+        abstract: "Check a configuration against every rule of a QEMU release (9.0 by default).",
         discussion: """
             Exit 0 when QEMU would accept it (warnings allowed), 1 when it would refuse it, 2 on \
             bad input.
@@ -14,6 +14,7 @@ struct CheckCommand: ParsableCommand {
               migedit check --set postcopy-ram=on --set multifd=on
               migedit check prod.json --host kvm=off --json
               migedit check --set x-xbzrle=on --set xbzrle-cache-size=1000
+              migedit check --qemu 10.1 --set postcopy-ram=on --set multifd=on
             """)
 
     @OptionGroup var options: ConfigurationOptions
@@ -23,15 +24,15 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let profile = try options.load()
-        let report = Checker.qemu90.check(profile.configuration, on: profile.host)
-        Console.output(json ? ReportText.json(report) : ReportText.human(report))
+        let report = Checker.for(profile.version).check(profile.configuration, on: profile.host)
+        Console.output(json ? ReportText.json(report, version: profile.version) : ReportText.human(report, version: profile.version))
         if !report.isAccepted { throw ExitCode(CLIFailure.rejected) }
     }
 }
 
 /// The two renderings of a `Report`.
 enum ReportText {
-    static func json(_ report: Report) -> String {
+    static func json(_ report: Report, version: QEMUVersion) -> String {
         let diagnostics = report.diagnostics.map { diagnostic in
             JSON.object([
                 JSONMember(key: "rule", value: .string(diagnostic.ruleID)),
@@ -42,18 +43,18 @@ enum ReportText {
         }
         return JSON.object([
             JSONMember(key: "valid", value: .bool(report.isAccepted)),
-            JSONMember(key: "qemu", value: .string(Profile.qemuVersion)),
+            JSONMember(key: "qemu", value: .string(version.rawValue)),
             JSONMember(key: "first_error", value: report.firstError.map { .string($0.message) } ?? .null),
             JSONMember(key: "diagnostics", value: .array(diagnostics)),
         ]).serialized(pretty: true)
     }
 
-    static func human(_ report: Report) -> String {
+    static func human(_ report: Report, version: QEMUVersion) -> String {
         let errors = report.errors.count, warnings = report.warnings.count
         var lines = [
             report.isAccepted
-                ? "✓ accepted by QEMU \(Profile.qemuVersion)" + (warnings > 0 ? " with \(plural(warnings, "warning"))" : "")
-                : "✗ rejected by QEMU \(Profile.qemuVersion): \(plural(errors, "error")), \(plural(warnings, "warning"))"
+                ? "✓ accepted by QEMU \(version)" + (warnings > 0 ? " with \(plural(warnings, "warning"))" : "")
+                : "✗ rejected by QEMU \(version): \(plural(errors, "error")), \(plural(warnings, "warning"))"
         ]
         for diagnostic in report.diagnostics {
             let isFirst = diagnostic == report.firstError

@@ -13,27 +13,57 @@ struct ConfigurationOptions: ParsableArguments {
         valueName: "NAME=VALUE"))
     var assignments: [String] = []
 
+    @OptionGroup var release: VersionOption
+
     @Option(name: .customLong("host"), help: ArgumentHelp(
         "Set a host fact: os, kvm, dirty-ring, write-tracking, postcopy-support, replication, live-block-migration, page-size, incoming.",
         valueName: "FACT=VALUE"))
     var hostFacts: [String] = []
 
     /// The profile with every assignment applied; bad input becomes a `CLIFailure` (exit 2).
-    func load() throws -> Profile {
-        try apply(to: profile.map(ProfileFile.read) ?? Profile())
+    /// The profile (or the defaults) for the release `--qemu` names, else `version`, else the
+    /// profile's own, with the `--set` and `--host` assignments applied.
+    func load(version: QEMUVersion? = nil) throws -> Profile {
+        try apply(to: profile.map(ProfileFile.read) ?? Profile(), version: version)
     }
 
-    /// `loaded` with the `--set` and `--host` assignments applied.
-    func apply(to profile: Profile) throws -> Profile {
+    /// `loaded` switched to the release `--qemu` (or `version`) names, then with the `--set`
+    /// and `--host` assignments applied. A switch must not lose settings the profile has.
+    func apply(to profile: Profile, version fallback: QEMUVersion? = nil) throws -> Profile {
         var loaded = profile
+        if let version = release.qemu ?? fallback {
+            let missing = loaded.configuration.itemsMissing(from: version)
+            guard missing.isEmpty else {
+                throw CLIFailure.badInput(
+                    "QEMU \(version) has no " + missing.map(\.item.name).joined(separator: ", ")
+                        + " (set in the profile for QEMU \(loaded.version))")
+            }
+            loaded.version = version
+        }
         do {
-            for assignment in assignments { try loaded.configuration.assign(assignment) }
+            for assignment in assignments { try loaded.configuration.assign(assignment, version: loaded.version) }
             for fact in hostFacts { try loaded.host.assign(fact) }
         } catch {
             throw CLIFailure.badInput(error.message)
         }
         return loaded
     }
+}
+
+/// `--qemu VERSION`: the QEMU release to check against. An unknown version is bad input.
+struct VersionOption: ParsableArguments {
+    @Option(name: .customLong("qemu"), help: ArgumentHelp(
+        "The QEMU release: \(QEMUVersion.list) (default \(QEMUVersion.standard), or the profile's).",
+        valueName: "VERSION"))
+    var qemu: QEMUVersion?
+}
+
+extension QEMUVersion: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(parsing: argument)
+    }
+
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
 /// Reading input files: one clear message for every way it can fail.

@@ -65,7 +65,8 @@ struct EditorLoop {
     /// Runs until the user quits; returns what the editor asked to print, if anything.
     func run() -> String? {
         var state = EditorState(
-            configuration: profile.configuration, host: profile.host, profilePath: path, size: session.size)
+            configuration: profile.configuration, host: profile.host, version: profile.version, profilePath: path,
+            size: session.size)
         session.paint(render(state, size: session.size, monochrome: session.isMonochrome))
         while let key = session.nextKey() {
             var pending = update(&state, .key(key))

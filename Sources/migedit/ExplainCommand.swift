@@ -16,12 +16,22 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "A rule id, a capability/parameter/property name, or a host fact.")
     var name: String
 
+    @OptionGroup var release: VersionOption
+
     func run() throws {
-        if let text = Explanation.text(for: name) {
+        let version = release.qemu ?? .standard
+        if let text = Explanation.text(for: name, version: version) {
             Console.output(text)
             return
         }
-        let candidates = RuleBook.qemu90.map(\.id) + Catalog.qemu90.allNames + HostFact.allCases.map(\.rawValue)
+        if let absence = Catalog.for(version).absence(of: name) {
+            throw CLIFailure.badInput(absence)
+        }
+        if let other = QEMUVersion.allCases.first(where: { RuleBook.rule(withID: name, in: $0) != nil }) {
+            throw CLIFailure.badInput("QEMU \(version) has no rule \(name) (QEMU \(other) has; see --qemu)")
+        }
+        let candidates = RuleBook.rules(for: version).map(\.id) + Catalog.for(version).allNames
+            + HostFact.allCases.map(\.rawValue)
         let suggestion = closestName(to: name, among: candidates)
         throw CLIFailure.badInput("no rule, setting or host fact named '\(name)'"
             + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""))

@@ -17,6 +17,7 @@ struct ExportCommand: ParsableCommand {
               qemu-system-x86_64 ... $(migedit export prod.json)
               migedit export prod.json --format qmp
               migedit export --set tls-creds=tls0 --format hmp
+              migedit export prod.json --qemu 7.2
             """)
 
     @OptionGroup var options: ConfigurationOptions
@@ -29,14 +30,14 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let profile = try options.load()
-        let report = Checker.qemu90.check(profile.configuration, on: profile.host)
+        let report = Checker.for(profile.version).check(profile.configuration, on: profile.host)
         if let error = report.firstError, !force {
             throw CLIFailure(
-                message: "migedit: QEMU \(Profile.qemuVersion) would refuse this configuration: \(error.message)\n"
+                message: "migedit: QEMU \(profile.version) would refuse this configuration: \(error.message)\n"
                     + "(see `migedit check`; --force exports anyway)",
                 code: CLIFailure.rejected)
         }
-        let export = Exporter.export(profile.configuration, host: profile.host, format: format)
+        let export = Exporter.export(profile.configuration, host: profile.host, version: profile.version, format: format)
         for note in export.notes { Console.error("migedit: note: " + note) }
         Console.output(export.text)
     }

@@ -20,6 +20,8 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "global, cmdline, qmp or profile (detected when omitted).")
     var from: ImportFormat?
 
+    @OptionGroup var release: VersionOption
+
     @Argument(help: "The input file, or - for stdin.")
     var file: String = "-"
 
@@ -27,7 +29,8 @@ struct ImportCommand: ParsableCommand {
         let text = try ProfileFile.readText(file)
         let profile: Profile
         do {
-            profile = try Importer.read(text, format: from ?? Importer.detectFormat(of: text))
+            profile = try Importer.read(
+                text, format: from ?? Importer.detectFormat(of: text), version: release.qemu ?? .standard)
         } catch {
             throw CLIFailure.badInput("\(file == "-" ? "stdin" : file): \(error.message)")
         }

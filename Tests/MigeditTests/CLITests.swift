@@ -167,6 +167,58 @@ struct CLITests {
         #expect(item.standardOutput.contains("zero-copy-send-needs-plain-multifd"))
     }
 
+    @Test func qemuVersionChangesTheVerdict() throws {
+        #expect(try run("check", "--set", "postcopy-ram=on", "--set", "multifd=on", "--qemu", "10.1").exitCode == 0)
+        let old = try run("check", "--qemu", "7.2", "--set", "switchover-ack=on")
+        #expect(old.exitCode == 2)
+        #expect(old.standardError == "migedit: switchover-ack is new in QEMU 8.1\n")
+        let removed = try run("export", "--qemu", "9.1", "--set", "x-compress=on")
+        #expect(removed.exitCode == 2)
+        #expect(removed.standardError == "migedit: compress was removed after QEMU 9.0\n")
+        let unknown = try run("check", "--qemu", "6.2")
+        #expect(unknown.exitCode == 2)
+        #expect(unknown.standardError.contains("7.2"))
+        #expect(unknown.standardOutput.isEmpty)
+    }
+
+    @Test func profileVersionIsKeptAndSwitchingMustNotLoseSettings() throws {
+        let profile = try run("export", "--qemu", "9.0", "--set", "compress=on", "--format", "json", "--force")
+        #expect(profile.standardOutput.contains("\"qemu\": \"9.0\""))
+        let path = try temporaryFile(contents: profile.standardOutput)
+        let switched = try run("check", path, "--qemu", "9.1")
+        #expect(switched.exitCode == 2)
+        #expect(switched.standardError == "migedit: QEMU 9.1 has no compress (set in the profile for QEMU 9.0)\n")
+        #expect(try run("check", path).standardOutput.hasPrefix("✓ accepted by QEMU 9.0 with 1 warning"))
+    }
+
+    @Test func versionsTableListsEveryRelease() throws {
+        let result = try run("versions")
+        #expect(result.exitCode == 0)
+        let rows = result.standardOutput.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| QEMU") }
+        #expect(rows.map { $0.split(separator: " ")[1] } == ["7.2", "8.0", "8.1", "8.2", "9.0", "9.1", "9.2", "10.0", "10.1", "10.2"])
+        #expect(result.standardOutput.contains("−postcopy-ram-vs-multifd"))
+    }
+
+    @Test func verifyReportsAMissingBinary() throws {
+        let result = try run("verify", "--qemu-binary", "/nonexistent/qemu-system-x86_64")
+        #expect(result.exitCode == 2)
+        #expect(result.standardOutput.isEmpty)
+        #expect(result.standardError.hasPrefix("migedit: "))
+        let notQEMU = try run("verify", "--qemu-binary", "/bin/true")
+        #expect(notQEMU.exitCode == 2)
+    }
+
+    @Test(.enabled(if: access("/usr/bin/qemu-system-x86_64", X_OK) == 0))
+    func verifyAgainstQEMU72() throws {
+        let agree = try run("verify", "--qemu-binary", "/usr/bin/qemu-system-x86_64", "--set", "x-compress=on", "--set", "multifd=on")
+        #expect(agree.exitCode == 0, "\(agree.standardOutput)\(agree.standardError)")
+        #expect(agree.standardOutput.contains("QEMU:    rejected: Multifd is not compatible with compress"))
+        #expect(agree.standardOutput.contains("✓ agree"))
+        let accepted = try run("verify", "--qemu-binary", "/usr/bin/qemu-system-x86_64", "--set", "multifd-channels=8")
+        #expect(accepted.exitCode == 0)
+        #expect(accepted.standardOutput.contains("values read back as exported"))
+    }
+
     func temporaryFile(contents: String) throws -> String {
         var template = Array("/tmp/migedit-test-XXXXXX.json".utf8CString)
         let descriptor = mkstemps(&template, 5)

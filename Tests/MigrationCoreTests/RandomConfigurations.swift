@@ -8,11 +8,12 @@ let hostileStrings = [
 ]
 
 extension Configuration {
-    /// A random configuration over the given items, each set with probability 1/3.
-    static func random(using generator: inout SplitMix64, items: [ItemID]) -> Configuration {
+    /// A random configuration over the given items (one release's view of them), each set
+    /// with probability 1/3.
+    static func random(using generator: inout SplitMix64, items: [Item]) -> Configuration {
         var configuration = Configuration()
-        for id in items where Int.random(in: 0..<3, using: &generator) == 0 {
-            configuration[id] = randomValue(for: id.item, using: &generator)
+        for item in items where Int.random(in: 0..<3, using: &generator) == 0 {
+            configuration[item.id] = randomValue(for: item, using: &generator)
         }
         return configuration
     }
@@ -29,6 +30,8 @@ extension Configuration {
             return .number(Bool.random(using: &generator) ? base << shift : generator.next() >> 3)
         case .enumeration(let choices): return .choice(choices.randomElement(using: &generator)!)
         case .string: return .text(hostileStrings.randomElement(using: &generator)!)
+        case .stringList:
+            return .stringList((0..<Int.random(in: 0...3, using: &generator)).map { _ in hostileStrings.randomElement(using: &generator)! })
         case .bitmapMapping:
             return .bitmapMapping([
                 BitmapNodeAlias(

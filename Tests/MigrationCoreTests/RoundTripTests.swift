@@ -3,36 +3,39 @@ import Testing
 
 /// import(export(c)) == c for every format that can express c.
 struct RoundTripTests {
-    static let seeds: [UInt64] = Array(1...40)
+    /// Every release, with a few seeds each.
+    static let cases: [(QEMUVersion, UInt64)] = QEMUVersion.allCases.flatMap { version in
+        (1...8).map { (version, UInt64($0)) }
+    }
 
-    @Test(arguments: seeds)
-    func globalWordsRoundTrip(seed: UInt64) throws {
+    @Test(arguments: cases)
+    func globalWordsRoundTrip(version: QEMUVersion, seed: UInt64) throws {
         var generator = SplitMix64(seed: seed)
-        let settable = ItemID.allCases.filter { $0.item.property != nil }
+        let settable = Catalog.for(version).items.filter { $0.property != nil }
         for _ in 0..<25 {
             let configuration = Configuration.random(using: &generator, items: settable)
-            let export = Exporter.export(configuration, host: .standard, format: .global)
+            let export = Exporter.export(configuration, host: .standard, version: version, format: .global)
             #expect(export.notes.isEmpty)
-            let imported = try Importer.read(export.text, format: .global)
+            let imported = try Importer.read(export.text, format: .global, version: version)
             #expect(imported.configuration == configuration, "\(export.text)")
         }
     }
 
-    @Test(arguments: seeds)
-    func qmpRoundTrip(seed: UInt64) throws {
+    @Test(arguments: cases)
+    func qmpRoundTrip(version: QEMUVersion, seed: UInt64) throws {
         var generator = SplitMix64(seed: seed)
-        let qmpItems = ItemID.allCases.filter { $0.item.kind != .property }
+        let qmpItems = Catalog.for(version).items.filter { $0.kind != .property }
         for _ in 0..<25 {
             let configuration = Configuration.random(using: &generator, items: qmpItems)
-            let export = Exporter.export(configuration, host: .standard, format: .qmp)
+            let export = Exporter.export(configuration, host: .standard, version: version, format: .qmp)
             #expect(export.notes.isEmpty)
-            let imported = try Importer.read(export.text, format: .qmp)
+            let imported = try Importer.read(export.text, format: .qmp, version: version)
             #expect(imported.configuration == configuration, "\(export.text)")
         }
     }
 
-    @Test(arguments: seeds)
-    func profileRoundTrip(seed: UInt64) throws {
+    @Test(arguments: cases)
+    func profileRoundTrip(version: QEMUVersion, seed: UInt64) throws {
         var generator = SplitMix64(seed: seed)
         for _ in 0..<25 {
             var host = Host()
@@ -40,8 +43,9 @@ struct RoundTripTests {
             host.incoming = Host.Incoming.allCases.randomElement(using: &generator)!
             host.pageSize = 1 << UInt64.random(in: 9...16, using: &generator)
             let profile = Profile(
-                configuration: .random(using: &generator, items: Array(ItemID.allCases)), host: host)
-            let text = Exporter.export(profile.configuration, host: profile.host, format: .json).text
+                configuration: .random(using: &generator, items: Catalog.for(version).items), host: host,
+                version: version)
+            let text = Exporter.export(profile.configuration, host: profile.host, version: version, format: .json).text
             #expect(try Profile(json: text) == profile, "\(text)")
         }
     }
@@ -121,7 +125,7 @@ struct RoundTripTests {
     @Test(arguments: [
         ("{", "profile is not valid JSON"),
         ("[]", "profile must be a JSON object"),
-        ("{\"qemu\": \"7.2\"}", "profile is for QEMU \"7.2\""),
+        ("{\"qemu\": \"6.2\"}", "profile is for QEMU \"6.2\"; known versions: 7.2, 8.0"),
         ("{\"extras\": {}}", "unknown section 'extras'"),
         ("{\"capabilities\": {\"multifd\": \"on\"}}", "multifd expects true or false"),
         ("{\"capabilities\": {\"mulitfd\": true}}", "unknown capabilities entry 'mulitfd' (did you mean 'multifd'?)"),

@@ -32,6 +32,7 @@ struct RuleScenario: Sendable, Hashable, CustomStringConvertible {
             case .number(let n): text = String(n)
             case .choice(let s), .text(let s): text = "'" + s + "'"
             case .bitmapMapping(let m): text = "[\(m.count) nodes]"
+            case .stringList(let words): text = "\(words)"
             }
             return "\(id.item.name)=\(text)"
         }

@@ -63,9 +63,9 @@ enum Keys {
 extension EditorState {
     static let standardSize = Size(columns: 80, rows: 24)
 
-    /// A fresh editor on the default configuration.
-    static func fresh(size: Size = standardSize, profilePath: String? = nil) -> EditorState {
-        EditorState(profilePath: profilePath, size: size)
+    /// A fresh editor on the default configuration, for QEMU 9.0 unless told otherwise.
+    static func fresh(size: Size = standardSize, profilePath: String? = nil, version: QEMUVersion = .standard) -> EditorState {
+        EditorState(version: version, profilePath: profilePath, size: size)
     }
 
     /// Presses every key in turn and returns all effects they produced.
@@ -77,14 +77,19 @@ extension EditorState {
     @discardableResult
     mutating func press(_ keys: Key...) -> [EditorEffect] { press(keys) }
 
-    /// The current value of a setting, by name.
+    /// The current value of a setting, by name (of any release).
     subscript(name: String) -> Value {
-        document.configuration[Catalog.qemu90.item(named: name)!.id]
+        document.configuration[itemID(name)]
     }
 }
 
-/// A subject by name: `host.<fact>` or a setting name.
+/// A setting of any release by its QAPI or property name.
+func itemID(_ name: String) -> ItemID {
+    ItemID.allCases.first { $0.item.name == name || $0.item.property == name }!
+}
+
+/// A subject by name: `host.<fact>` or a setting name (of any release).
 func subject(_ name: String) -> Subject {
     if name.hasPrefix("host."), let fact = HostFact(rawValue: String(name.dropFirst(5))) { return .host(fact) }
-    return .item(Catalog.qemu90.item(named: name)!.id)
+    return .item(itemID(name))
 }

@@ -32,11 +32,41 @@ struct FilesAndQuitTests {
         #expect(state.press(.character("q")) == [.quit(printing: nil)])
     }
 
-    @Test func wQuitsPrintingTheGlobalLine() {
-        var state = EditorState.fresh()
+    @Test func wSavesThenQuitsPrintingTheGlobalLine() {
+        var state = EditorState.fresh(profilePath: "/tmp/prod.json")
         state.press(Keys.toggle("multifd") + Keys.set("multifd-channels", to: "8"))
         let effects = state.press(.character("w"))
-        #expect(effects == [.quit(printing: "-global migration.x-multifd=on -global migration.multifd-channels=8")])
+        let json = Profile(configuration: state.document.configuration, host: state.document.host).json
+        #expect(effects == [.save(path: "/tmp/prod.json", contents: json)])
+        #expect(update(&state, .saved(path: "/tmp/prod.json"))
+            == [.quit(printing: "-global migration.x-multifd=on -global migration.multifd-channels=8")])
+    }
+
+    @Test func wOnANewProfileAsksWhereToSaveFirst() {
+        var state = EditorState.fresh()
+        state.press(Keys.toggle("multifd"))
+        #expect(state.press(.character("w")).isEmpty)
+        guard case .prompt(let prompt) = state.mode else {
+            Issue.record("w did not ask for a file name")
+            return
+        }
+        #expect(prompt.purpose == .save(then: .quit(printing: "-global migration.x-multifd=on")))
+    }
+
+    @Test func wRefusesWhatQEMURefuses() {
+        var state = EditorState.fresh(profilePath: "/tmp/prod.json")
+        state.press(Keys.toggle("postcopy-ram") + Keys.toggle("multifd"))
+        #expect(state.press(.character("w")).isEmpty)
+        #expect(state.status?.kind == .error)
+        #expect(state.status?.text.contains("Postcopy is not yet compatible with multifd") == true)
+    }
+
+    @Test func aFailedSaveBeforeWStaysInTheEditor() {
+        var state = EditorState.fresh(profilePath: "/tmp/prod.json")
+        state.press(Keys.toggle("events"))
+        _ = state.press(.character("w"))
+        #expect(update(&state, .saveFailed(reason: "cannot write /tmp/prod.json: read-only file system")).isEmpty)
+        #expect(state.isModified)
     }
 
     @Test func wOnTheDefaultsPrintsAnEmptyLine() {
@@ -63,7 +93,7 @@ struct FilesAndQuitTests {
             Issue.record("s on a new profile prompts")
             return
         }
-        #expect(prompt.purpose == .save(quitAfterwards: false))
+        #expect(prompt.purpose == .save(then: .stay))
         #expect(prompt.field.text == "migration.json")
         state.press(.control("u"))
         let effects = state.press(Keys.type("a.json") + [.enter])

@@ -12,6 +12,8 @@ struct Scenario: CustomTestStringConvertible, Sendable {
     var monochrome = false
     /// The size the editor starts at when it differs from the rendered size (a resize follows).
     var startSize: Size?
+    /// The release of the profile the editor starts on.
+    var version: QEMUVersion = .standard
 
     var testDescription: String { name }
 
@@ -57,6 +59,13 @@ struct Scenario: CustomTestStringConvertible, Sendable {
         Scenario(
             name: "15-quit-confirmation", summary: "q with unsaved changes asks first",
             keys: Keys.toggle("events") + [.character("q")]),
+        Scenario(
+            name: "16-version-picker",
+            summary: "v opens the version picker; with compress on and 9.1 highlighted, the status row says what switching resets",
+            keys: Keys.toggle("compress") + [.character("v"), .down]),
+        Scenario(
+            name: "17-qemu-7.2-default", summary: "a fresh editor on a QEMU 7.2 profile",
+            keys: [], sizes: [Size(columns: 80, rows: 24)], version: .v7_2),
     ]
 }
 
@@ -70,7 +79,7 @@ struct GoldenScreenTests {
     func scenario(_ scenario: Scenario) throws {
         let recording = ProcessInfo.processInfo.environment["MIGEDIT_RECORD_SCREENS"] == "1"
         for size in scenario.sizes {
-            var state = EditorState.fresh(size: scenario.startSize ?? size)
+            var state = EditorState.fresh(size: scenario.startSize ?? size, version: scenario.version)
             state.press(scenario.keys)
             let capture = Capture.text(
                 of: render(state, size: size, monochrome: scenario.monochrome), scenario: scenario, size: size)
@@ -100,7 +109,8 @@ struct GoldenScreenTests {
 enum Capture {
     static func text(of screen: Screen, scenario: Scenario, size: Size) -> String {
         var lines = [
-            "# \(scenario.name) · \(size.columns)x\(size.rows) · \(scenario.monochrome ? "monochrome" : "colour")",
+            "# \(scenario.name) · \(size.columns)x\(size.rows) · \(scenario.monochrome ? "monochrome" : "colour")"
+                + (scenario.version == .standard ? "" : " · QEMU \(scenario.version)"),
             "# \(scenario.summary)",
             "# keys: \(scenario.keys.isEmpty ? "(none)" : Keys.describe(scenario.keys))",
             "# cursor: " + (screen.cursor.map { "row \($0.row), column \($0.column)" } ?? "hidden"),

@@ -4,8 +4,13 @@ import Testing
 
 @Suite("Search")
 struct SearchTests {
+    /// The matches among QEMU 9.0's entries.
+    private func matches(_ query: String, in version: QEMUVersion = .v9_0) -> [Subject] {
+        SearchIndex.matches(for: query, in: version)
+    }
+
     @Test func namesComeBeforeDescriptions() {
-        let matches = SearchIndex.matches(for: "multifd")
+        let matches = matches("multifd")
         #expect(matches.first == subject("multifd"))
         let names = matches.prefix(while: { $0 != subject("compress") })
         #expect(names.contains(subject("multifd-channels")))
@@ -14,32 +19,32 @@ struct SearchTests {
     }
 
     @Test func everyTermMustMatch() {
-        let both = SearchIndex.matches(for: "multifd level")
+        let both = matches("multifd level")
         #expect(Array(both.prefix(2)) == [subject("multifd-zlib-level"), subject("multifd-zstd-level")])
         #expect(Array(both.dropFirst(2)) == [subject("compress")], "its description names multifd and compress-level")
-        #expect(SearchIndex.matches(for: "MULTIFD   zstd  level") == [subject("multifd-zstd-level")])
-        #expect(SearchIndex.matches(for: "multifd nonsense").isEmpty)
+        #expect(matches("MULTIFD   zstd  level") == [subject("multifd-zstd-level")])
+        #expect(matches("multifd nonsense").isEmpty)
     }
 
     @Test func xPrefixIsOptionalBothWays() {
-        #expect(SearchIndex.matches(for: "x-multifd").first == subject("multifd"))
-        #expect(SearchIndex.matches(for: "x-dirty-bitmaps").first == subject("dirty-bitmaps"))
-        #expect(SearchIndex.matches(for: "vcpu-dirty-limit-period").first == subject("x-vcpu-dirty-limit-period"))
+        #expect(matches("x-multifd").first == subject("multifd"))
+        #expect(matches("x-dirty-bitmaps").first == subject("dirty-bitmaps"))
+        #expect(matches("vcpu-dirty-limit-period").first == subject("x-vcpu-dirty-limit-period"))
     }
 
     @Test func anExactNameComesFirst() {
-        #expect(SearchIndex.matches(for: "block").prefix(2) == [subject("block"), subject("zero-blocks")])
-        #expect(SearchIndex.matches(for: " x-block ").first == subject("block"))
-        #expect(SearchIndex.matches(for: "kvm").first == .host(.kvm))
+        #expect(matches("block").prefix(2) == [subject("block"), subject("zero-blocks")])
+        #expect(matches(" x-block ").first == subject("block"))
+        #expect(matches("kvm").first == .host(.kvm))
     }
 
     @Test func propertyNamesAndHostFactsAreSearched() {
-        #expect(SearchIndex.matches(for: "migration.x-downtime-limit") == [subject("downtime-limit")])
-        #expect(SearchIndex.matches(for: "host.dirty-ring") == [.host(.dirtyRing)])
+        #expect(matches("migration.x-downtime-limit") == [subject("downtime-limit")])
+        #expect(matches("host.dirty-ring") == [.host(.dirtyRing)])
     }
 
     @Test func descriptionsAreSearched() {
-        #expect(SearchIndex.matches(for: "userfaultfd").contains(subject("postcopy-ram")))
+        #expect(matches("userfaultfd").contains(subject("postcopy-ram")))
     }
 
     @Test func typingJumpsToTheBestMatchAtOnce() {

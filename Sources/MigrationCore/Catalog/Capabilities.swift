@@ -1,6 +1,7 @@
 extension Catalog {
-    /// The 24 capabilities of QEMU 9.0, in `MigrationCapability` enum order. All default to off.
-    static let capabilities90: [Item] = [
+    /// Every release's capabilities (24 in 9.0), in `MigrationCapability` enum order. Releases
+    /// only ever appended capabilities or removed them, so one order serves all. All default off.
+    static let capabilities: [Item] = [
         capability(.xbzrle, "xbzrle", property: "x-xbzrle", summary:
             "Re-sends only the XOR difference of a page against the copy sent before, run-length "
             + "encoded, keeping old copies in a cache of xbzrle-cache-size. Helps guests that keep "
@@ -11,10 +12,11 @@ extension Catalog {
         capability(.autoConverge, "auto-converge", property: "x-auto-converge", summary:
             "When the guest dirties RAM faster than it can be sent, throttles the vCPUs more and "
             + "more (cpu-throttle-*, max-cpu-throttle) until the migration can finish."),
-        capability(.zeroBlocks, "zero-blocks", property: "x-zero-blocks", summary:
+        capability(.zeroBlocks, "zero-blocks", property: "x-zero-blocks", deprecated: .since(.v9_2), summary:
             "Part of the old block migration: sends runs of zero bytes on disk compactly. Only "
-            + "meaningful together with the block capability."),
-        capability(.compress, "compress", property: "x-compress", deprecated: true, summary:
+            + "meaningful together with the block capability; deprecated in 9.2 once block "
+            + "migration was gone."),
+        capability(.compress, "compress", property: "x-compress", versions: .until(.v9_0), deprecated: .since(.v8_2), summary:
             "The old multi-threaded zlib page compression (compress-level, compress-threads, "
             + "decompress-threads). Deprecated in 8.2 and removed in 9.1: use multifd with "
             + "multifd-compression instead."),
@@ -31,7 +33,7 @@ extension Catalog {
         capability(.releaseRam, "release-ram", property: "x-release-ram", summary:
             "During postcopy the source frees each page once it has been sent, lowering the peak "
             + "memory the two hosts need together."),
-        capability(.block, "block", property: "x-block", deprecated: true, summary:
+        capability(.block, "block", property: "x-block", versions: .until(.v9_0), deprecated: .since(.v8_2), summary:
             "The old whole-disk migration inside the migration stream. Deprecated in 8.2 and "
             + "removed in 9.1: use blockdev-mirror to an NBD server instead."),
         capability(.returnPath, "return-path", property: "x-return-path", summary:
@@ -46,7 +48,7 @@ extension Catalog {
         capability(.dirtyBitmaps, "dirty-bitmaps", property: nil, summary:
             "Also migrates named block dirty bitmaps so incremental backups keep working after "
             + "the move. The bitmaps travel in a postcopy-style phase."),
-        capability(.postcopyBlocktime, "postcopy-blocktime", property: nil, summary:
+        capability(.postcopyBlocktime, "postcopy-blocktime", property: "postcopy-blocktime", propertyVersions: .since(.v10_1), summary:
             "On the destination, measures how long vCPUs sit blocked waiting for postcopy page "
             + "faults; reported by query-migrate."),
         capability(.lateBlockActivate, "late-block-activate", property: nil, summary:
@@ -70,24 +72,26 @@ extension Catalog {
         capability(.postcopyPreempt, "postcopy-preempt", property: "x-postcopy-preempt", summary:
             "During postcopy, urgently requested pages travel on a dedicated channel so they do "
             + "not queue behind background traffic, cutting page-fault latency."),
-        capability(.switchoverAck, "switchover-ack", property: "x-switchover-ack", summary:
+        capability(.switchoverAck, "switchover-ack", property: "x-switchover-ack", versions: .since(.v8_1), summary:
             "The source does not stop the VM for switchover until the destination acknowledges it "
             + "is ready; VFIO devices use this to preload state and cut downtime."),
-        capability(.dirtyLimit, "dirty-limit", property: "x-dirty-limit", summary:
+        capability(.dirtyLimit, "dirty-limit", property: "x-dirty-limit", versions: .since(.v8_1), summary:
             "Throttles each vCPU so its dirty-page rate stays within vcpu-dirty-limit, sampled "
             + "every x-vcpu-dirty-limit-period ms. Gentler than auto-converge on large guests."),
-        capability(.mappedRam, "mapped-ram", property: "mapped-ram", summary:
+        capability(.mappedRam, "mapped-ram", property: "mapped-ram", versions: .since(.v9_0), summary:
             "A file migration format where every RAM page has a fixed offset in the file, so "
             + "parallel multifd writers can fill it and the file size is bounded. Best with the "
             + "VM stopped."),
     ]
 
     private static func capability(
-        _ id: ItemID, _ name: String, property: String?, deprecated: Bool = false,
+        _ id: ItemID, _ name: String, property: String?, versions: VersionRange = .all,
+        propertyVersions: VersionRange? = nil, deprecated: VersionRange? = nil,
         unstable: Bool = false, propertyNeedsLinux: Bool = false, summary: String
     ) -> Item {
         Item(
             id, name, .capability, .bool, .bool(false), property: property, summary: summary,
-            deprecated: deprecated, unstable: unstable, propertyNeedsLinux: propertyNeedsLinux)
+            unstable: unstable, propertyNeedsLinux: propertyNeedsLinux, versions: versions,
+            propertyVersions: propertyVersions, deprecated: deprecated)
     }
 }

@@ -1,45 +1,73 @@
-/// A migration setting as QEMU defines it: its names, type, default and the `-global`
-/// property that sets it, if any. Items are facts about QEMU, so they are immutable values.
+/// A migration setting as QEMU defines it: its names, type, default, the `-global` property that
+/// sets it (if any), and the releases that have it. Items are facts about QEMU, so they are
+/// immutable values; `specialized(for:)` gives one release's view of an item.
 public struct Item: Sendable {
     public let id: ItemID
     /// The QAPI name (`multifd`, `downtime-limit`) or, for compat properties, the property name.
     public let name: String
     public let kind: ItemKind
-    public let type: ValueType
+    /// The value type; for enums, the choices of the release this view describes.
+    public private(set) var type: ValueType
     public let defaultValue: Value
     /// The `-global migration.<property>` name, or nil when QEMU offers no property
     /// (the item is then settable only through QMP or HMP).
-    public let property: String?
+    public private(set) var property: String?
     /// The unit of numeric values (`ms`, `bytes`, `bytes/s`, `MB/s`, `%`), for display.
     public let unit: String?
     /// The valid range as QEMU's checks enforce it, in words, for the detail pane.
     public let range: String?
     /// What the setting does and when to use it.
     public let summary: String
-    /// QEMU marks it deprecated (it warns, and a later release removes it).
-    public let isDeprecated: Bool
+    /// QEMU marks it deprecated in this release (it warns, and a later release removes it).
+    public private(set) var isDeprecated: Bool
     /// QEMU marks it unstable (`x-` QAPI names): it may change without notice.
     public let isUnstable: Bool
     /// The property exists only in QEMU builds for Linux hosts (`x-zero-copy-send`).
     public let propertyNeedsLinux: Bool
+    /// The releases that have the item.
+    public let versions: VersionRange
+    /// The releases whose `-global` property sets it (within `versions`).
+    public let propertyVersions: VersionRange
+    /// The releases that mark it deprecated, if any.
+    public let deprecatedVersions: VersionRange?
+    /// For enums whose choices changed: each span of releases with its choices, oldest first.
+    public let choiceHistory: [(versions: VersionRange, choices: [String])]
 
     init(
         _ id: ItemID, _ name: String, _ kind: ItemKind, _ type: ValueType, _ defaultValue: Value,
         property: String?, unit: String? = nil, range: String? = nil, summary: String,
-        deprecated: Bool = false, unstable: Bool = false, propertyNeedsLinux: Bool = false
+        unstable: Bool = false, propertyNeedsLinux: Bool = false,
+        versions: VersionRange = .all, propertyVersions: VersionRange? = nil,
+        deprecated: VersionRange? = nil, choiceHistory: [(versions: VersionRange, choices: [String])] = []
     ) {
         self.id = id
         self.name = name
         self.kind = kind
-        self.type = type
+        self.type = choiceHistory.last.map { .enumeration($0.choices) } ?? type
         self.defaultValue = defaultValue
         self.property = property
         self.unit = unit
         self.range = range
         self.summary = summary
-        isDeprecated = deprecated
         isUnstable = unstable
         self.propertyNeedsLinux = propertyNeedsLinux
+        self.versions = versions
+        self.propertyVersions = propertyVersions ?? versions
+        deprecatedVersions = deprecated
+        isDeprecated = deprecated?.contains(.v10_2) ?? false
+        self.choiceHistory = choiceHistory
+    }
+
+    /// The item as `version` has it, or nil when that release does not have it.
+    public func specialized(for version: QEMUVersion) -> Item? {
+        guard versions.contains(version) else { return nil }
+        var item = self
+        if !propertyVersions.contains(version) { item.property = nil }
+        item.isDeprecated = deprecatedVersions?.contains(version) ?? false
+        if let choices = choiceHistory.first(where: { $0.versions.contains(version) })?.choices {
+            item.type = .enumeration(choices)
+        }
+        return item
     }
 
     /// The `-global` property on a given host: nil when the item has none there.

@@ -1,7 +1,8 @@
-/// Every migration setting migedit knows, in catalog order: capabilities in QEMU's
-/// `MigrationCapability` enum order, parameters in `MigrationParameter` order, then the compat
-/// properties that are neither. The raw value indexes `Configuration` storage, so rules read a
-/// setting with one array access.
+/// Every migration setting of every QEMU release migedit knows (7.2 to 10.2), in catalog
+/// order: capabilities in QEMU's `MigrationCapability` enum order, parameters in
+/// `MigrationParameter` order, then the compat properties that are neither. A release has a
+/// subset of them (see `Catalog.for(_:)`). The raw value indexes `Configuration` storage, so
+/// rules read a setting with one array access.
 public enum ItemID: Int, CaseIterable, Hashable, Sendable, Comparable {
     // Capabilities
     case xbzrle, rdmaPinAll, autoConverge, zeroBlocks, compress, events, postcopyRam, xColo
@@ -15,16 +16,18 @@ public enum ItemID: Int, CaseIterable, Hashable, Sendable, Comparable {
     case tlsCreds, tlsHostname, tlsAuthz, maxBandwidth, availSwitchoverBandwidth, downtimeLimit
     case xCheckpointDelay, blockIncremental, multifdChannels, xbzrleCacheSize
     case maxPostcopyBandwidth, maxCpuThrottle, multifdCompression, multifdZlibLevel
-    case multifdZstdLevel, blockBitmapMapping, xVcpuDirtyLimitPeriod, vcpuDirtyLimit, mode
-    case zeroPageDetection
+    case multifdZstdLevel, multifdQatzipLevel, blockBitmapMapping, xVcpuDirtyLimitPeriod
+    case vcpuDirtyLimit, mode, zeroPageDetection, directIo, cprExecCommand
     // Compat properties
-    case storeGlobalState, sendConfiguration, sendSectionFooter, decompressErrorCheck
-    case multifdFlushAfterEachSection, xClearBitmapShift, xPreemptPre72
+    case storeGlobalState, sendConfiguration, sendSectionFooter, sendSwitchoverStart
+    case decompressErrorCheck, multifdFlushAfterEachSection, multifdCleanTlsTermination
+    case xClearBitmapShift, xPreemptPre72, xPostcopyPreemptBreakHuge
 
     public static func < (lhs: ItemID, rhs: ItemID) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    /// The item's catalog entry.
-    @inlinable public var item: Item { Catalog.qemu90.items[rawValue] }
+    /// The item as the newest release that has it defines it (enum choices are the union of
+    /// every release's). Use `Catalog.for(version).item(self)` for one release's view.
+    public var item: Item { Catalog.definitions[rawValue] }
 }
 
 /// Which of QEMU's three families a setting belongs to; it decides the QMP/HMP command used.

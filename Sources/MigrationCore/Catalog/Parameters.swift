@@ -1,7 +1,8 @@
 extension Catalog {
-    /// The 32 parameters of QEMU 9.0, in `MigrationParameter` enum order, with the defaults
-    /// QEMU starts with (`DEFINE_PROP_*` defaults and `migrate_params_init`).
-    static let parameters90: [Item] = [
+    /// Every release's parameters (32 in 9.0), in `MigrationParameter` enum order (new ones
+    /// slot in where QEMU put them), with the defaults QEMU starts with (`DEFINE_PROP_*` defaults
+    /// and `migrate_params_init`), which no release changed.
+    static let parameters: [Item] = [
         parameter(.announceInitial, "announce-initial", .size, 50, property: "announce-initial",
             unit: "ms", range: "0 to 100000", summary:
             "Delay before the first self-announcement (RARP/ARP packets) the destination sends "
@@ -16,18 +17,19 @@ extension Catalog {
             unit: "ms", range: "1 to 10000", summary:
             "How much the delay grows between self-announcement rounds."),
         parameter(.compressLevel, "compress-level", .uint8, 1, property: "x-compress-level",
-            range: "0 to 9", deprecated: true, summary:
+            range: "0 to 9", versions: .until(.v9_0), deprecated: .since(.v8_2), summary:
             "zlib level of the old compress capability: 0 none, 1 fastest, 9 smallest."),
         parameter(.compressThreads, "compress-threads", .uint8, 8, property: "x-compress-threads",
-            range: "1 to 255", deprecated: true, summary:
+            range: "1 to 255", versions: .until(.v9_0), deprecated: .since(.v8_2), summary:
             "Compression threads on the source for the old compress capability."),
         parameter(.decompressThreads, "decompress-threads", .uint8, 2,
-            property: "x-decompress-threads", range: "1 to 255", deprecated: true, summary:
+            property: "x-decompress-threads", range: "1 to 255", versions: .until(.v9_0),
+            deprecated: .since(.v8_2), summary:
             "Decompression threads on the destination for the old compress capability."),
         Item(.compressWaitThread, "compress-wait-thread", .parameter, .bool, .bool(true),
             property: "x-compress-wait-thread", summary:
             "With the old compress capability: wait for a free compression thread (on) or send "
-            + "the page uncompressed (off).", deprecated: true),
+            + "the page uncompressed (off).", versions: .until(.v9_0), deprecated: .since(.v8_2)),
         parameter(.throttleTriggerThreshold, "throttle-trigger-threshold", .uint8, 50,
             property: "x-throttle-trigger-threshold", unit: "%", range: "1 to 100", summary:
             "auto-converge starts throttling when the bytes dirtied in a sync period exceed this "
@@ -55,7 +57,7 @@ extension Catalog {
             unit: "bytes/s", summary:
             "The precopy bandwidth cap. The default is 128 MiB/s, which is low for fast links."),
         parameter(.availSwitchoverBandwidth, "avail-switchover-bandwidth", .size, 0,
-            property: "avail-switchover-bandwidth", unit: "bytes/s", summary:
+            property: "avail-switchover-bandwidth", unit: "bytes/s", versions: .since(.v8_2), summary:
             "The bandwidth really available at switchover, used to estimate downtime; 0 means "
             + "QEMU estimates it from the transfer so far."),
         parameter(.downtimeLimit, "downtime-limit", .uint64, 300, property: "x-downtime-limit",
@@ -68,7 +70,7 @@ extension Catalog {
         Item(.blockIncremental, "block-incremental", .parameter, .bool, .bool(false),
             property: nil, summary:
             "Old block migration: copy only the top image of the backing chain. Deprecated with "
-            + "the block capability.", deprecated: true),
+            + "the block capability.", versions: .until(.v9_0), deprecated: .since(.v8_2)),
         parameter(.multifdChannels, "multifd-channels", .uint8, 2, property: "multifd-channels",
             range: "1 to 255", summary:
             "How many parallel connections multifd opens. More channels use more cores and "
@@ -88,44 +90,69 @@ extension Catalog {
         Item(.multifdCompression, "multifd-compression", .parameter,
             .enumeration(["none", "zlib", "zstd"]), .choice("none"),
             property: "multifd-compression", summary:
-            "How each multifd channel compresses pages: none, zlib or zstd (zstd needs a QEMU "
-            + "built with it)."),
+            "How each multifd channel compresses pages: none, zlib or zstd; later releases add "
+            + "qatzip, qpl and uadk. Each method other than zlib needs a QEMU built with it.",
+            choiceHistory: [
+                (.until(.v9_0), ["none", "zlib", "zstd"]),
+                (VersionRange(.v9_1, through: .v9_1), ["none", "zlib", "zstd", "qpl", "uadk"]),
+                (.since(.v9_2), ["none", "zlib", "zstd", "qatzip", "qpl", "uadk"]),
+            ]),
         parameter(.multifdZlibLevel, "multifd-zlib-level", .uint8, 1,
             property: "multifd-zlib-level", range: "0 to 9", summary:
             "zlib level for multifd-compression=zlib: 1 fastest, 9 smallest."),
         parameter(.multifdZstdLevel, "multifd-zstd-level", .uint8, 1,
             property: "multifd-zstd-level", range: "0 to 20", summary:
             "zstd level for multifd-compression=zstd: 1 fastest, 20 smallest."),
+        parameter(.multifdQatzipLevel, "multifd-qatzip-level", .uint8, 1,
+            property: "multifd-qatzip-level", range: "1 to 9", versions: .since(.v9_2), summary:
+            "Compression level for multifd-compression=qatzip (Intel QAT hardware): 1 fastest, "
+            + "9 smallest."),
         Item(.blockBitmapMapping, "block-bitmap-mapping", .parameter, .bitmapMapping,
             .bitmapMapping([]), property: nil, summary:
             "Which block nodes' dirty bitmaps migrate (with dirty-bitmaps), and under which "
             + "aliases, when node names differ between source and destination. QMP only."),
         parameter(.xVcpuDirtyLimitPeriod, "x-vcpu-dirty-limit-period", .uint64, 1000,
             property: "x-vcpu-dirty-limit-period", unit: "ms", range: "1 to 1000",
-            unstable: true, summary:
+            versions: .since(.v8_1), unstable: true, summary:
             "dirty-limit: how often each vCPU's dirty rate is sampled."),
         parameter(.vcpuDirtyLimit, "vcpu-dirty-limit", .uint64, 1, property: "vcpu-dirty-limit",
-            unit: "MB/s", range: "at least 1", summary:
+            unit: "MB/s", range: "at least 1", versions: .since(.v8_1), summary:
             "dirty-limit: the dirty-page rate each vCPU is held to."),
         Item(.mode, "mode", .parameter, .enumeration(["normal", "cpr-reboot"]), .choice("normal"),
             property: "mode", summary:
             "normal migrates to another QEMU; cpr-reboot saves to a file for a host kernel "
-            + "reboot, keeping guest RAM in place where it can."),
+            + "reboot, keeping guest RAM in place where it can; cpr-transfer (10.0) and cpr-exec "
+            + "(10.2) hand guest RAM to a new QEMU on the same host.",
+            versions: .since(.v8_2),
+            choiceHistory: [
+                (VersionRange(.v8_2, through: .v9_2), ["normal", "cpr-reboot"]),
+                (VersionRange(.v10_0, through: .v10_1), ["normal", "cpr-reboot", "cpr-transfer"]),
+                (.since(.v10_2), ["normal", "cpr-reboot", "cpr-transfer", "cpr-exec"]),
+            ]),
         Item(.zeroPageDetection, "zero-page-detection", .parameter,
             .enumeration(["none", "legacy", "multifd"]), .choice("multifd"),
             property: "zero-page-detection", summary:
             "Where zero pages are detected: in the multifd channels (multifd, the default), in "
-            + "the main thread as before 9.0 (legacy), or not at all (none)."),
+            + "the main thread as before 9.0 (legacy), or not at all (none).",
+            versions: .since(.v9_0)),
+        Item(.directIo, "direct-io", .parameter, .bool, .bool(false), property: nil, summary:
+            "Open the migration file with O_DIRECT (with mapped-ram on a file: URI), bypassing "
+            + "the page cache. QMP only.", versions: .since(.v9_1)),
+        Item(.cprExecCommand, "cpr-exec-command", .parameter, .stringList, .stringList([]),
+            property: nil, summary:
+            "For mode=cpr-exec: the command (an argv list) QEMU execs to start the new QEMU that "
+            + "takes over. QMP (or HMP) only.", versions: .since(.v10_2)),
     ]
 
     private static func parameter(
         _ id: ItemID, _ name: String, _ type: ValueType, _ defaultValue: UInt64, property: String?,
-        unit: String? = nil, range: String? = nil, deprecated: Bool = false, unstable: Bool = false,
-        summary: String
+        unit: String? = nil, range: String? = nil, versions: VersionRange = .all,
+        deprecated: VersionRange? = nil, unstable: Bool = false, summary: String
     ) -> Item {
         Item(
             id, name, .parameter, type, .number(defaultValue), property: property, unit: unit,
-            range: range, summary: summary, deprecated: deprecated, unstable: unstable)
+            range: range, summary: summary, unstable: unstable, versions: versions,
+            deprecated: deprecated)
     }
 
     private static func text(_ id: ItemID, _ name: String, summary: String) -> Item {

@@ -1,7 +1,7 @@
 extension Catalog {
     /// The `-global migration.*` properties that are neither a capability nor a parameter.
     /// Machine types set them for compatibility with older streams; users rarely should.
-    static let properties90: [Item] = [
+    static let properties: [Item] = [
         flag(.storeGlobalState, "store-global-state", true, summary:
             "Sends the global-state section (the run state) so the destination resumes the guest "
             + "in the state it had. Off only for machine types 2.3 and older."),
@@ -11,25 +11,36 @@ extension Catalog {
         flag(.sendSectionFooter, "send-section-footer", true, summary:
             "Ends each device section with a footer that catches stream corruption early. Off "
             + "only for machine types 2.3 and older."),
-        flag(.decompressErrorCheck, "decompress-error-check", true, summary:
+        flag(.sendSwitchoverStart, "send-switchover-start", true, versions: .since(.v10_0), summary:
+            "Tells the destination when switchover starts, so devices such as VFIO can prepare. "
+            + "Off for machine types 9.2 and older."),
+        flag(.decompressErrorCheck, "decompress-error-check", true, versions: .until(.v9_0), summary:
             "With the old compress capability, treat a decompression error as fatal. Off for "
             + "machine types 2.12 and older."),
-        flag(.multifdFlushAfterEachSection, "multifd-flush-after-each-section", false, summary:
+        flag(.multifdFlushAfterEachSection, "multifd-flush-after-each-section", false,
+            versions: .since(.v8_1), summary:
             "The pre-8.1 multifd stream: flush every channel after each RAM section. On for "
             + "machine types 8.0 and older; slower, but compatible with them."),
+        flag(.multifdCleanTlsTermination, "multifd-clean-tls-termination", true,
+            versions: .since(.v10_0), summary:
+            "Ends multifd TLS channels with a proper TLS shutdown; off for machine types 9.2 and "
+            + "older, whose destinations treat the shutdown as an error."),
         Item(.xClearBitmapShift, "x-clear-bitmap-shift", .property, .uint8, .number(18),
             property: "x-clear-bitmap-shift", range: "6 to 31 (clamped when migration starts)",
             summary:
             "Dirty-bitmap clearing works on chunks of (page size << N). Smaller chunks clear "
             + "more precisely but cost more calls.", unstable: true),
-        flag(.xPreemptPre72, "x-preempt-pre-7-2", false, summary:
+        flag(.xPreemptPre72, "x-preempt-pre-7-2", false, versions: .since(.v8_0), summary:
             "Set up the postcopy-preempt channel as QEMU 7.2 and older did. On for machine types "
             + "7.2 and older."),
+        flag(.xPostcopyPreemptBreakHuge, "x-postcopy-preempt-break-huge", true,
+            versions: VersionRange(.v7_2, through: .v7_2), summary:
+            "QEMU 7.2 only: let postcopy preempt interrupt a huge page being sent."),
     ]
 
-    private static func flag(_ id: ItemID, _ name: String, _ defaultValue: Bool, summary: String)
-        -> Item
-    {
-        Item(id, name, .property, .bool, .bool(defaultValue), property: name, summary: summary)
+    private static func flag(
+        _ id: ItemID, _ name: String, _ defaultValue: Bool, versions: VersionRange = .all, summary: String
+    ) -> Item {
+        Item(id, name, .property, .bool, .bool(defaultValue), property: name, summary: summary, versions: versions)
     }
 }

@@ -20,13 +20,22 @@ public struct Export: Hashable, Sendable {
 /// Renders a configuration in QEMU's own input formats. Only values that differ from QEMU's
 /// defaults are emitted, in catalog order, so the output is the smallest that reproduces it.
 public enum Exporter {
-    public static func export(_ configuration: Configuration, host: Host, format: ExportFormat) -> Export {
+    public static func export(
+        _ configuration: Configuration, host: Host, version: QEMUVersion = .standard, format: ExportFormat
+    ) -> Export {
+        let catalog = Catalog.for(version)
+        let missing = configuration.changedItems.filter { !catalog.contains($0) }
+        let notes = missing.map { "\($0.item.name) does not exist in QEMU \(version); it is left out" }
+        var present = configuration
+        for id in missing { present.reset(id) }
+        let export: Export
         switch format {
-        case .global: return global(configuration, host: host)
-        case .qmp: return qmp(configuration)
-        case .hmp: return hmp(configuration)
-        case .json: return Export(text: Profile(configuration: configuration, host: host).json, notes: [])
+        case .global: export = global(present, host: host, catalog: catalog)
+        case .qmp: export = qmp(present)
+        case .hmp: export = hmp(present)
+        case .json: export = Export(text: Profile(configuration: present, host: host, version: version).json, notes: [])
         }
+        return Export(text: export.text, notes: notes + export.notes)
     }
 
     /// The `-global` argument (without the option itself) for one item, unquoted.
@@ -34,19 +43,29 @@ public enum Exporter {
         "migration.\(property)=" + ValueFormatter.globalText(value, as: id.item.type)
     }
 
-    static func global(_ configuration: Configuration, host: Host) -> Export {
+    static func global(_ configuration: Configuration, host: Host, catalog: Catalog) -> Export {
+        let (arguments, left) = globalArguments(configuration, host: host, catalog: catalog)
+        return Export(
+            text: arguments.map(ShellWords.quote).joined(separator: " "),
+            notes: left.map { "\($0.item.name) has no -global property; set it with --format qmp or hmp" })
+    }
+
+    /// The `-global` options as argv words (unquoted), and the changed items that have no
+    /// `-global` property in this release on this host.
+    public static func globalArguments(
+        _ configuration: Configuration, host: Host, catalog: Catalog
+    ) -> (arguments: [String], withoutProperty: [ItemID]) {
         var words: [String] = []
-        var notes: [String] = []
+        var left: [ItemID] = []
         for id in configuration.changedItems {
-            let item = id.item
+            guard let item = catalog.item(id) else { continue }
             guard let property = item.property(on: host) else {
-                notes.append("\(item.name) has no -global property; set it with --format qmp or hmp")
+                left.append(id)
                 continue
             }
-            words.append("-global")
-            words.append(ShellWords.quote(globalArgument(id, configuration[id], property: property)))
+            words += ["-global", globalArgument(id, configuration[id], property: property)]
         }
-        return Export(text: words.joined(separator: " "), notes: notes)
+        return (words, left)
     }
 
     static func qmp(_ configuration: Configuration) -> Export {
@@ -107,10 +126,14 @@ public enum Exporter {
     }
 
     /// HMP's argument for a parameter, or nil when HMP cannot set it. HMP reads a plain number
-    /// for max-bandwidth and avail-switchover-bandwidth as MiB, so those get an explicit `B`.
+    /// for max-bandwidth and avail-switchover-bandwidth as MiB, so those get an explicit `B`;
+    /// it splits cpr-exec-command's argument like a shell, so its words are shell-quoted.
     static func hmpText(_ id: ItemID, _ value: Value) -> String? {
         switch id {
         case .blockBitmapMapping: return nil
+        case .cprExecCommand:
+            guard case .stringList(let words) = value else { return nil }
+            return words.map(ShellWords.quote).joined(separator: " ")
         case .maxBandwidth, .availSwitchoverBandwidth: return String(value.number) + "B"
         default:
             let type = id.item.type

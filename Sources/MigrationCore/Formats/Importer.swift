@@ -13,11 +13,17 @@ public enum ImportFormat: String, CaseIterable, Hashable, Sendable {
 
 /// Reads configurations from QEMU's own formats. Later settings win, as they do in QEMU.
 public enum Importer {
-    public static func read(_ text: String, format: ImportFormat) throws(ImportError) -> Profile {
+    /// Reads `text`; `version` is the release the input is for (a profile names its own).
+    public static func read(
+        _ text: String, format: ImportFormat, version: QEMUVersion = .standard
+    ) throws(ImportError) -> Profile {
+        let catalog = Catalog.for(version)
         switch format {
-        case .global: return Profile(configuration: try globalWords(text, onlyMigration: false))
-        case .cmdline: return Profile(configuration: try globalWords(text, onlyMigration: true))
-        case .qmp: return Profile(configuration: try qmp(text))
+        case .global:
+            return Profile(configuration: try globalWords(text, onlyMigration: false, catalog: catalog), version: version)
+        case .cmdline:
+            return Profile(configuration: try globalWords(text, onlyMigration: true, catalog: catalog), version: version)
+        case .qmp: return Profile(configuration: try qmp(text, catalog: catalog), version: version)
         case .profile: return try Profile(json: text)
         }
     }
@@ -45,13 +51,13 @@ public enum Importer {
         return .global
     }
 
-    static func didYouMean(_ name: String) -> String {
-        Catalog.qemu90.suggestion(for: name).map { " (did you mean '\($0)'?)" } ?? ""
+    static func didYouMean(_ name: String, in version: QEMUVersion) -> String {
+        Catalog.for(version).suggestion(for: name).map { " (did you mean '\($0)'?)" } ?? ""
     }
 
     // MARK: -global words
 
-    static func globalWords(_ text: String, onlyMigration: Bool) throws(ImportError) -> Configuration {
+    static func globalWords(_ text: String, onlyMigration: Bool, catalog: Catalog) throws(ImportError) -> Configuration {
         let words: [String]
         do {
             words = try ShellWords.split(text)
@@ -80,7 +86,7 @@ public enum Importer {
                 if onlyMigration { continue }
                 throw ImportError("'\(argument)' sets \(driver), not migration")
             }
-            try apply(property: property, value: value, to: &configuration)
+            try apply(property: property, value: value, to: &configuration, catalog: catalog)
         }
         return configuration
     }
@@ -131,14 +137,17 @@ public enum Importer {
         return fields
     }
 
-    static func apply(property: String, value: String, to configuration: inout Configuration) throws(ImportError) {
-        guard let item = Catalog.qemu90.items.first(where: { $0.property == property }) else {
-            if let item = Catalog.qemu90.item(named: property) {
-                throw ImportError("\(property) has no -global property in QEMU \(Profile.qemuVersion); set \(item.name) through QMP or HMP")
+    static func apply(
+        property: String, value: String, to configuration: inout Configuration, catalog: Catalog
+    ) throws(ImportError) {
+        guard let item = catalog.items.first(where: { $0.property == property }) else {
+            if let item = catalog.item(named: property) {
+                throw ImportError("\(property) has no -global property in QEMU \(catalog.version); set \(item.name) through QMP or HMP")
             }
-            throw ImportError("unknown -global property migration.\(property)" + didYouMean(property))
+            if let absence = catalog.absence(of: property) { throw ImportError(absence) }
+            throw ImportError("unknown -global property migration.\(property)" + didYouMean(property, in: catalog.version))
         }
-        switch ValueParser.parse(value, as: item.type, name: property) {
+        switch ValueParser.parse(value, as: item.type, name: property, version: catalog.version) {
         case .success(let parsed): configuration[item.id] = parsed
         case .failure(let error): throw ImportError(error.message)
         }
@@ -146,10 +155,10 @@ public enum Importer {
 
     // MARK: QMP
 
-    static func qmp(_ text: String) throws(ImportError) -> Configuration {
+    static func qmp(_ text: String, catalog: Catalog) throws(ImportError) -> Configuration {
         var configuration = Configuration()
         for document in try jsonDocuments(text) {
-            try applyQMP(document, to: &configuration)
+            try applyQMP(document, to: &configuration, catalog: catalog)
         }
         return configuration
     }
@@ -169,7 +178,7 @@ public enum Importer {
         return documents
     }
 
-    private static func applyQMP(_ document: JSON, to configuration: inout Configuration) throws(ImportError) {
+    private static func applyQMP(_ document: JSON, to configuration: inout Configuration, catalog: Catalog) throws(ImportError) {
         if let command = document["execute"]?.stringValue {
             let arguments = document["arguments"] ?? .object([])
             switch command {
@@ -177,9 +186,9 @@ public enum Importer {
                 guard let list = arguments["capabilities"]?.arrayValue else {
                     throw ImportError("migrate-set-capabilities needs an arguments.capabilities list")
                 }
-                try applyCapabilities(list, to: &configuration)
+                try applyCapabilities(list, to: &configuration, catalog: catalog)
             case "migrate-set-parameters":
-                try applyParameters(arguments, to: &configuration)
+                try applyParameters(arguments, to: &configuration, catalog: catalog)
             default:
                 throw ImportError("unsupported QMP command '\(command)' (expected migrate-set-capabilities or migrate-set-parameters)")
             }
@@ -190,31 +199,33 @@ public enum Importer {
         }
         let payload = document["return"] ?? document
         if let list = payload.arrayValue {
-            try applyCapabilities(list, to: &configuration)
+            try applyCapabilities(list, to: &configuration, catalog: catalog)
         } else if payload.members != nil {
             if payload.members?.isEmpty == true { return }
-            try applyParameters(payload, to: &configuration)
+            try applyParameters(payload, to: &configuration, catalog: catalog)
         } else {
             throw ImportError("expected a query-migrate-capabilities or query-migrate-parameters reply, got \(document.serialized())")
         }
     }
 
-    private static func applyCapabilities(_ list: [JSON], to configuration: inout Configuration) throws(ImportError) {
+    private static func applyCapabilities(_ list: [JSON], to configuration: inout Configuration, catalog: Catalog) throws(ImportError) {
         for entry in list {
             guard let name = entry["capability"]?.stringValue, let state = entry["state"]?.boolValue else {
                 throw ImportError("capability entries need \"capability\" and \"state\", got \(entry.serialized())")
             }
-            guard let item = Catalog.qemu90.item(named: name), item.kind == .capability, item.name == name else {
-                throw ImportError("unknown capability '\(name)'" + didYouMean(name))
+            guard let item = catalog.item(named: name), item.kind == .capability, item.name == name else {
+                if let absence = catalog.absence(of: name) { throw ImportError(absence) }
+                throw ImportError("unknown capability '\(name)'" + didYouMean(name, in: catalog.version))
             }
             configuration[item.id] = .bool(state)
         }
     }
 
-    private static func applyParameters(_ object: JSON, to configuration: inout Configuration) throws(ImportError) {
+    private static func applyParameters(_ object: JSON, to configuration: inout Configuration, catalog: Catalog) throws(ImportError) {
         for member in object.members ?? [] {
-            guard let item = Catalog.qemu90.item(named: member.key), item.kind == .parameter, item.name == member.key else {
-                throw ImportError("unknown parameter '\(member.key)'" + didYouMean(member.key))
+            guard let item = catalog.item(named: member.key), item.kind == .parameter, item.name == member.key else {
+                if let absence = catalog.absence(of: member.key) { throw ImportError(absence) }
+                throw ImportError("unknown parameter '\(member.key)'" + didYouMean(member.key, in: catalog.version))
             }
             configuration[item.id] = try ValueJSON.decode(member.value, for: item, context: "QMP")
         }

@@ -13,17 +13,18 @@ public struct ImportError: Error, Hashable, Sendable {
 public struct Profile: Hashable, Sendable {
     public var configuration: Configuration
     public var host: Host
+    /// The QEMU release the profile targets.
+    public var version: QEMUVersion
 
-    public static let qemuVersion = "9.0"
-
-    public init(configuration: Configuration = Configuration(), host: Host = .standard) {
+    public init(configuration: Configuration = Configuration(), host: Host = .standard, version: QEMUVersion = .standard) {
         self.configuration = configuration
         self.host = host
+        self.version = version
     }
 
     /// The profile as pretty-printed JSON with a trailing newline.
     public var json: String {
-        var sections: [JSONMember] = [JSONMember(key: "qemu", value: .string(Profile.qemuVersion))]
+        var sections: [JSONMember] = [JSONMember(key: "qemu", value: .string(version.rawValue))]
         let facts = host.changedFacts
         if !facts.isEmpty {
             sections.append(JSONMember(key: "host", value: .object(facts.map { fact in
@@ -62,12 +63,16 @@ public struct Profile: Hashable, Sendable {
             throw ImportError("profile must be a JSON object with qemu, host, capabilities, parameters and properties")
         }
         self.init()
+        if let named = document["qemu"] {
+            guard let text = named.stringValue, let version = QEMUVersion(rawValue: text) else {
+                throw ImportError("profile is for QEMU \(named.serialized()); known versions: \(QEMUVersion.list)")
+            }
+            self.version = version
+        }
         for section in sections {
             switch section.key {
             case "qemu":
-                guard section.value.stringValue == Profile.qemuVersion else {
-                    throw ImportError("profile is for QEMU \(section.value.serialized()); this migedit knows QEMU \(Profile.qemuVersion)")
-                }
+                continue
             case "host":
                 try readHost(section.value)
             case "capabilities", "parameters", "properties":
@@ -103,8 +108,10 @@ public struct Profile: Hashable, Sendable {
     private mutating func readItems(_ json: JSON, section: String) throws(ImportError) {
         guard let members = json.members else { throw ImportError("profile: \(section) must be an object") }
         for member in members {
-            guard let item = Catalog.qemu90.item(named: member.key) else {
-                throw ImportError("profile: unknown \(section) entry '\(member.key)'" + Importer.didYouMean(member.key))
+            let catalog = Catalog.for(version)
+            guard let item = catalog.item(named: member.key) else {
+                if let absence = catalog.absence(of: member.key) { throw ImportError("profile: \(absence)") }
+                throw ImportError("profile: unknown \(section) entry '\(member.key)'" + Importer.didYouMean(member.key, in: version))
             }
             guard Profile.sectionName(item.kind) == section else {
                 throw ImportError("profile: '\(member.key)' belongs in \(Profile.sectionName(item.kind)), not \(section)")

@@ -1,5 +1,6 @@
 /// How setting values look in QMP and in profiles: JSON booleans, integers in bytes or units,
-/// strings, and `block-bitmap-mapping` as QMP's list of node objects.
+/// strings, `block-bitmap-mapping` as QMP's list of node objects and `cpr-exec-command` as a
+/// list of strings.
 enum ValueJSON {
     static func encode(_ value: Value) -> JSON {
         switch value {
@@ -7,6 +8,7 @@ enum ValueJSON {
         case .number(let number): return .number(String(number))
         case .choice(let text), .text(let text): return .string(text)
         case .bitmapMapping(let nodes): return .array(nodes.map(encode))
+        case .stringList(let words): return .array(words.map { .string($0) })
         }
     }
 
@@ -61,6 +63,11 @@ enum ValueJSON {
             if json == .null { return .text("") }
             guard let text = json.stringValue else { throw fail("a string") }
             return .text(text)
+        case .stringList:
+            guard let words = json.arrayValue?.compactMap(\.stringValue), words.count == json.arrayValue?.count else {
+                throw fail("a list of strings")
+            }
+            return .stringList(words)
         case .bitmapMapping:
             guard let nodes = json.arrayValue else { throw fail("a list of {node-name, alias, bitmaps}") }
             return .bitmapMapping(try nodes.map { (node) throws(ImportError) in try decodeNode(node, context: context) })

@@ -1,21 +1,39 @@
-/// The start of `migrate_caps_check`: build-option checks and the 8.2+ deprecation warnings.
+/// The start of `migrate_caps_check`: build-option checks and the deprecation warnings.
 extension RuleBook {
-    static let blockNeedsLiveBlockMigration = Rule(
-        "block-needs-live-block-migration", .capabilities,
-        subjects: [.item(.block), .host(.liveBlockMigration)],
-        message: "QEMU compiled without old-style (blk/-b, inc/-i) block migration",
-        hint: "Use blockdev-mirror with NBD instead.",
-        explanation: "Old-style block migration is an optional part of QEMU's build "
-            + "(live_block_migration). A QEMU built without it cannot copy disks inside the "
-            + "migration stream at all."
-    ) { configuration, host in configuration.isOn(.block) && !host.liveBlockMigration }
+    static let zeroBlocksDeprecated = Rule(
+        "zero-blocks-deprecated", .capabilities, .warning, subjects: [.item(.zeroBlocks)],
+        message: "zero-blocks capability is deprecated",
+        explanation: "zero-blocks only ever affected the old block migration, which 9.1 removed; "
+            + "the capability was left behind by mistake, deprecated in 9.2 and removed in 11.0.",
+        versions: .since(.v9_2)
+    ) { configuration, _ in configuration.isOn(.zeroBlocks) }
+
+    static func blockNeedsLiveBlockMigration(hint: String, versions: VersionRange) -> Rule {
+        Rule(
+            "block-needs-live-block-migration", .capabilities,
+            subjects: [.item(.block), .host(.liveBlockMigration)],
+            message: "QEMU compiled without old-style (blk/-b, inc/-i) block migration",
+            hint: hint,
+            explanation: "Old-style block migration is an optional part of QEMU's build "
+                + "(live_block_migration). A QEMU built without it cannot copy disks inside the "
+                + "migration stream at all.",
+            versions: versions
+        ) { configuration, host in configuration.isOn(.block) && !host.liveBlockMigration }
+    }
+
+    static let blockNeedsLiveBlockMigrationBefore82 = blockNeedsLiveBlockMigration(
+        hint: "Use drive_mirror+NBD instead.", versions: .until(.v8_1))
+
+    static let blockNeedsLiveBlockMigration = blockNeedsLiveBlockMigration(
+        hint: "Use blockdev-mirror with NBD instead.", versions: .since(.v8_2))
 
     static let blockDeprecated = Rule(
         "block-deprecated", .capabilities, .warning, subjects: [.item(.block)],
         message: "block migration is deprecated; use blockdev-mirror with NBD instead",
         explanation: "Copying disks inside the migration stream was slow and hard to recover "
             + "from; blockdev-mirror to an NBD export on the destination replaced it. QEMU 9.1 "
-            + "removed the block capability, so a command line using it breaks on upgrade."
+            + "removed the block capability, so a command line using it breaks on upgrade.",
+        versions: .since(.v8_2)
     ) { configuration, _ in configuration.isOn(.block) }
 
     static let compressDeprecated = Rule(
@@ -23,7 +41,8 @@ extension RuleBook {
         message: "old compression method is deprecated; use multifd compression methods instead",
         explanation: "The old compression threads were unreliable and slower than multifd's "
             + "per-channel zlib/zstd. QEMU 9.1 removed the compress capability, so a command "
-            + "line using it breaks on upgrade."
+            + "line using it breaks on upgrade.",
+        versions: .since(.v8_2)
     ) { configuration, _ in configuration.isOn(.compress) }
 
     static let coloNeedsReplication = Rule(

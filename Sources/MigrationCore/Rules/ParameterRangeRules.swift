@@ -3,12 +3,12 @@
 extension RuleBook {
     static func range(
         _ item: ItemID, expects: String, name: String? = nil, explanation: String,
-        isOutOfRange: @escaping @Sendable (UInt64) -> Bool
+        versions: VersionRange = .all, isOutOfRange: @escaping @Sendable (UInt64) -> Bool
     ) -> Rule {
         Rule(
             "\(item.item.name)-range", .parameters, subjects: [.item(item)],
             message: invalidParameterValue(name ?? item.item.cName, expects),
-            explanation: explanation
+            explanation: explanation, versions: versions
         ) { configuration, _ in isOutOfRange(configuration.number(item)) }
     }
 
@@ -83,6 +83,12 @@ extension RuleBook {
         explanation: "zlib accepts levels 0 to 9 only, even though the property is a uint8."
     ) { $0 > 9 }
 
+    static let multifdQatzipLevelRange = range(
+        .multifdQatzipLevel, expects: "a value between 1 and 9",
+        explanation: "QAT's compression levels run from 1 to 9; unlike zlib there is no level 0 "
+            + "that stores pages uncompressed."
+    ) { $0 < 1 || $0 > 9 }
+
     static let multifdZstdLevelRange = range(
         .multifdZstdLevel, expects: "a value between 0 and 20",
         explanation: "QEMU allows zstd's ordinary levels 0 to 20 and refuses the slow "
@@ -150,9 +156,26 @@ extension RuleBook {
             + "dashes, unlike the other range messages.)"
     ) { $0 < 1 || $0 > 1000 }
 
+    static let vcpuDirtyLimitExplanation =
+        "A limit of 0 MB/s would freeze any vCPU that writes memory. (Until 9.0 the garbled "
+        + "message is QEMU's own; 9.1 rewrote it.)"
+
     static let vcpuDirtyLimitRange = range(
         .vcpuDirtyLimit, expects: "is invalid, it must greater then 1 MB/s",
-        explanation: "A limit of 0 MB/s would freeze any vCPU that writes memory. (The garbled "
-            + "message is QEMU's own.)"
+        explanation: vcpuDirtyLimitExplanation, versions: .until(.v9_0)
     ) { $0 < 1 }
+
+    static let vcpuDirtyLimitAtLeastOne = Rule(
+        "vcpu-dirty-limit-range", .parameters, subjects: [.item(.vcpuDirtyLimit)],
+        message: "Parameter 'vcpu_dirty_limit' must be greater than 1 MB/s",
+        explanation: vcpuDirtyLimitExplanation, versions: .since(.v9_1)
+    ) { configuration, _ in configuration.number(.vcpuDirtyLimit) < 1 }
+
+    static let directIoNeedsSupport = Rule(
+        "direct-io-needs-build-support", .parameters,
+        subjects: [.item(.directIo), .host(.os)],
+        message: "No build-time support for direct-io",
+        explanation: "direct-io opens the migration file with O_DIRECT, which QEMU only builds "
+            + "where the host has it (Linux; not macOS, modelled here as os=other)."
+    ) { configuration, host in configuration.isOn(.directIo) && host.os != .linux }
 }

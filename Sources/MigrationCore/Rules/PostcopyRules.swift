@@ -1,13 +1,25 @@
 /// Postcopy's checks in `migrate_caps_check` (K3–K5 and K10–K12).
 extension RuleBook {
+    static let postcopyHostSupportExplanation =
+        "The destination serves missing pages through userfaultfd, so a QEMU started with "
+        + "-incoming probes the kernel when postcopy-ram is first set. What the probe lacked "
+        + "varies with the host (a missing userfaultfd is the common case): 8.1 and later print "
+        + "it after the colon, older releases on a line of its own before the message."
+
+    static let postcopyHostSupportBefore81 = Rule(
+        "postcopy-ram-host-support", .capabilities,
+        subjects: [.item(.postcopyRam), .host(.incoming), .host(.postcopySupport)],
+        message: "Postcopy is not supported", explanation: postcopyHostSupportExplanation,
+        versions: .until(.v8_0)
+    ) { configuration, host in
+        configuration.isOn(.postcopyRam) && host.incoming != .no && !host.postcopySupport
+    }
+
     static let postcopyHostSupport = Rule(
         "postcopy-ram-host-support", .capabilities,
         subjects: [.item(.postcopyRam), .host(.incoming), .host(.postcopySupport)],
-        message: "Postcopy is not supported: ",
-        explanation: "The destination serves missing pages through userfaultfd, so a QEMU "
-            + "started with -incoming probes the kernel when postcopy-ram is first set. The "
-            + "detail after the colon names what the probe lacked; it varies with the host "
-            + "(a missing userfaultfd is the common case).",
+        message: "Postcopy is not supported: ", explanation: postcopyHostSupportExplanation,
+        versions: .since(.v8_1),
         detail: { _, _ in "Userfaultfd not available: Function not implemented" }
     ) { configuration, host in
         configuration.isOn(.postcopyRam) && host.incoming != .no && !host.postcopySupport
@@ -28,7 +40,8 @@ extension RuleBook {
         message: "Postcopy is not yet compatible with multifd",
         explanation: "In 9.0 the postcopy phase serves page requests on the main channel only "
             + "and cannot coordinate with pages still in flight on the multifd channels. QEMU "
-            + "10.1 lifts this by using multifd for the precopy phase only."
+            + "10.1 lifts this by using multifd for the precopy phase only.",
+        versions: VersionRange(.v8_1, through: .v10_0)
     ) { configuration, _ in configuration.isOn(.postcopyRam) && configuration.isOn(.multifd) }
 
     static let preemptRequiresPostcopy = Rule(
@@ -53,6 +66,7 @@ extension RuleBook {
         subjects: [.item(.postcopyPreempt), .host(.incoming)],
         message: "Postcopy preempt must be set before incoming starts",
         explanation: "Preempt opens an extra channel whose existence is agreed when the incoming "
-            + "side starts listening; turning it on later would leave the two sides disagreeing."
+            + "side starts listening; turning it on later would leave the two sides disagreeing.",
+        versions: .since(.v8_1)
     ) { configuration, host in configuration.isOn(.postcopyPreempt) && host.incoming == .started }
 }

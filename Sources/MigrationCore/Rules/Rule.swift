@@ -44,13 +44,19 @@ public struct Rule: Sendable {
     public let hint: String?
     /// Why the rule exists, for people learning the options.
     public let explanation: String
+    /// The releases that run this check (further narrowed to those that have `required`).
+    public let versions: VersionRange
+    /// The items that must exist for the check to exist: all the items it reads, unless some
+    /// are only alternatives in a condition (zero-copy's "or compress" outlived compress).
+    let required: [ItemID]?
     @usableFromInline let test: @Sendable (Configuration, Host) -> Bool
     let narrow: (@Sendable (Configuration, Host) -> [Subject])?
     let detail: (@Sendable (Configuration, Host) -> String)?
 
     init(
         _ id: String, _ phase: Phase, _ severity: Severity = .error, subjects: [Subject],
-        message: String, hint: String? = nil, explanation: String,
+        message: String, hint: String? = nil, explanation: String, versions: VersionRange = .all,
+        requires required: [ItemID]? = nil,
         narrow: (@Sendable (Configuration, Host) -> [Subject])? = nil,
         detail: (@Sendable (Configuration, Host) -> String)? = nil,
         test: @escaping @Sendable (Configuration, Host) -> Bool
@@ -62,6 +68,8 @@ public struct Rule: Sendable {
         self.message = message
         self.hint = hint
         self.explanation = explanation
+        self.versions = versions
+        self.required = required
         self.test = test
         self.narrow = narrow
         self.detail = detail
@@ -81,6 +89,24 @@ public struct Rule: Sendable {
     /// cannot tell them apart), so the editor marks only the items the user must look at.
     public func culprits(in configuration: Configuration, on host: Host) -> [Subject] {
         narrow?(configuration, host) ?? subjects
+    }
+
+    /// Whether `version` runs this check: it is in the rule's range and has the items it needs.
+    public func applies(to version: QEMUVersion) -> Bool {
+        versions.contains(version) && (required ?? items).allSatisfy { $0.item.versions.contains(version) }
+    }
+
+    /// The item that must be on (or non-empty) for the rule to fire: its first subject, when that
+    /// is a capability or other off-by-default boolean, or the bitmap mapping. The checker skips
+    /// the rule without calling its test while the trigger is off, which is most of the time.
+    public var trigger: ItemID? {
+        guard case .item(let id)? = subjects.first else { return nil }
+        let item = id.item
+        switch item.type {
+        case .bool: return item.defaultValue == .bool(false) ? id : nil
+        case .bitmapMapping: return id
+        default: return nil
+        }
     }
 
     /// The settings the rule reads (its subjects without host facts).

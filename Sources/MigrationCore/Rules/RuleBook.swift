@@ -1,22 +1,36 @@
-/// QEMU 9.0's checks in the order QEMU runs them: `migrate_params_check` (P1–P23), then
-/// `migrate_caps_check` (K1–K22 with the W1/W2 warnings where QEMU prints them). The order is
-/// what makes `Report.firstError` equal the message QEMU prints.
+/// Every release's checks in the order QEMU runs them: `migrate_params_check`, then
+/// `migrate_caps_check` (with the deprecation warnings where QEMU prints them). Releases only
+/// ever inserted checks into this order or dropped some, so one list with a version range per
+/// rule describes them all. The order is what makes `Report.firstError` equal QEMU's message.
 public enum RuleBook {
-    public static let qemu90: [Rule] = parameterRules + capabilityRules
+    /// All rules of all releases, in QEMU's order.
+    public static let all: [Rule] = parameterRules + capabilityRules
+
+    private static let byVersion = QEMUVersion.allCases.map { version in all.filter { $0.applies(to: version) } }
+
+    /// The checks one release runs, in its order.
+    public static func rules(for version: QEMUVersion) -> [Rule] {
+        byVersion[QEMUVersion.allCases.firstIndex(of: version)!]
+    }
+
+    /// QEMU 9.0's checks.
+    public static var qemu90: [Rule] { rules(for: .v9_0) }
 
     static let parameterRules: [Rule] = [
         compressLevelRange, compressThreadsRange, decompressThreadsRange,
         throttleTriggerThresholdRange, cpuThrottleInitialRange, cpuThrottleIncrementRange,
         maxBandwidthRange, availSwitchoverBandwidthRange, downtimeLimitRange,
-        multifdChannelsRange, multifdZlibLevelRange, multifdZstdLevelRange, xbzrleCacheSize,
-        maxCpuThrottleRange, announceInitialRange, announceMaxRange, announceRoundsRange,
-        announceStepRange, blockBitmapMapping, zeroCopyParameters, mappedRamParameters,
-        xVcpuDirtyLimitPeriodRange, vcpuDirtyLimitRange,
+        multifdChannelsRange, multifdZlibLevelRange, multifdQatzipLevelRange, multifdZstdLevelRange,
+        xbzrleCacheSize, maxCpuThrottleRange, announceInitialRange, announceMaxRange,
+        announceRoundsRange, announceStepRange, blockBitmapMapping, zeroCopyParameters,
+        mappedRamParameters, xVcpuDirtyLimitPeriodRange, vcpuDirtyLimitRange,
+        vcpuDirtyLimitAtLeastOne, directIoNeedsSupport,
     ]
 
     static let capabilityRules: [Rule] =
         [
-            blockNeedsLiveBlockMigration, blockDeprecated, compressDeprecated, coloNeedsReplication,
+            zeroBlocksDeprecated, blockNeedsLiveBlockMigrationBefore82, blockNeedsLiveBlockMigration,
+            blockDeprecated, compressDeprecated, coloNeedsReplication, postcopyHostSupportBefore81,
             postcopyHostSupport, postcopyVsIgnoreShared, postcopyVsMultifd, snapshotHostKernel,
             snapshotGuestMemory,
         ] + snapshotConflicts + [
@@ -31,18 +45,18 @@ public enum RuleBook {
     /// set by `migrate_params_init`, so its check runs only for QMP/HMP updates.
     static let notCheckedAtStartup: Set<String> = ["avail-switchover-bandwidth-range"]
 
-    /// The rule with this id.
-    public static func rule(withID id: String) -> Rule? {
-        qemu90.first { $0.id == id }
+    /// The rule with this id in a release.
+    public static func rule(withID id: String, in version: QEMUVersion = .standard) -> Rule? {
+        rules(for: version).first { $0.id == id }
     }
 
-    /// The rules that read an item, in QEMU's order.
-    public static func rules(involving item: ItemID) -> [Rule] {
-        qemu90.filter { $0.subjects.contains(.item(item)) }
+    /// The rules of a release that read an item, in QEMU's order.
+    public static func rules(involving item: ItemID, in version: QEMUVersion = .standard) -> [Rule] {
+        rules(for: version).filter { $0.subjects.contains(.item(item)) }
     }
 
-    /// The rules that read a host fact, in QEMU's order.
-    public static func rules(involving fact: HostFact) -> [Rule] {
-        qemu90.filter { $0.subjects.contains(.host(fact)) }
+    /// The rules of a release that read a host fact, in QEMU's order.
+    public static func rules(involving fact: HostFact, in version: QEMUVersion = .standard) -> [Rule] {
+        rules(for: version).filter { $0.subjects.contains(.host(fact)) }
     }
 }

@@ -10,6 +10,7 @@ extension RuleBook {
         explanation: "Zero-copy is implemented only for multifd's sockets, and only when pages "
             + "go out exactly as they sit in guest memory: xbzrle deltas, old or multifd "
             + "compression and TLS encryption all create new bytes that must be copied anyway.",
+        requires: [.zeroCopySend],
         narrow: { configuration, _ in
             var culprits: [Subject] = [.item(.zeroCopySend)]
             if !configuration.isOn(.multifd) { culprits.append(.item(.multifd)) }
@@ -43,7 +44,8 @@ extension RuleBook {
         "multifd-before-incoming", .capabilities, subjects: [.item(.multifd), .host(.incoming)],
         message: "Multifd must be set before incoming starts",
         explanation: "The destination decides how many channels to accept when its incoming "
-            + "side starts; enabling multifd afterwards would leave the extra channels unheard."
+            + "side starts; enabling multifd afterwards would leave the extra channels unheard.",
+        versions: .since(.v8_1)
     ) { configuration, host in configuration.isOn(.multifd) && host.incoming == .started }
 
     static let switchoverAckNeedsReturnPath = Rule(
@@ -78,14 +80,16 @@ extension RuleBook {
         "multifd-vs-xbzrle", .capabilities, subjects: [.item(.multifd), .item(.xbzrle)],
         message: "Multifd is not compatible with xbzrle",
         explanation: "multifd sends whole pages on parallel channels; xbzrle's deltas need the "
-            + "single main stream and its cache of what was sent before."
+            + "single main stream and its cache of what was sent before.",
+        versions: .since(.v8_2)
     ) { configuration, _ in configuration.isOn(.multifd) && configuration.isOn(.xbzrle) }
 
     static let compressVsXbzrle = Rule(
         "compress-vs-xbzrle", .capabilities, subjects: [.item(.compress), .item(.xbzrle)],
         message: "Compression is not compatible with xbzrle",
         explanation: "Each would transform the same page: a delta of a compressed page or a "
-            + "compressed delta is not something the other side knows how to undo."
+            + "compressed delta is not something the other side knows how to undo.",
+        versions: .since(.v8_2)
     ) { configuration, _ in configuration.isOn(.compress) && configuration.isOn(.xbzrle) }
 
     static let mappedRamVsXbzrle = Rule(

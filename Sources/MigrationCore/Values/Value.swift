@@ -6,6 +6,7 @@ public enum Value: Hashable, Sendable {
     case choice(String)
     case text(String)
     case bitmapMapping([BitmapNodeAlias])
+    case stringList([String])
 
     /// The boolean, or false for any other case; rules only ask this of boolean items.
     @inlinable public var isOn: Bool {
@@ -41,6 +42,8 @@ public enum ValueType: Hashable, Sendable {
     case string
     /// `block-bitmap-mapping`: a QMP-only list of node and bitmap aliases.
     case bitmapMapping
+    /// `cpr-exec-command`: a QMP-only list of strings (an argv).
+    case stringList
 
     /// The largest value the C type can hold, for integer and size types.
     public var maximum: UInt64? {
@@ -63,6 +66,7 @@ public enum ValueType: Hashable, Sendable {
         case .enumeration(let values): return "enum (" + values.joined(separator: "|") + ")"
         case .string: return "string"
         case .bitmapMapping: return "bitmap alias list"
+        case .stringList: return "list of strings"
         }
     }
 }

@@ -4,8 +4,9 @@ public enum ValueFormatter {
     /// parses back to the same Value with ValueParser.
     ///
     /// Sizes use the largest binary suffix that divides them exactly (`67108864` → `64M`) so the
-    /// exported command line stays readable without ever rounding. A bitmap mapping has no
-    /// `-global` form; it comes out as the compact QMP JSON list, the only form QEMU accepts.
+    /// exported command line stays readable without ever rounding. Lists (a bitmap mapping, the
+    /// cpr-exec argv) have no `-global` form; they come out as the compact QMP JSON list, the
+    /// only form QEMU accepts.
     public static func globalText(_ value: Value, as type: ValueType) -> String {
         switch value {
         case .bool(let isOn):
@@ -14,8 +15,8 @@ public enum ValueFormatter {
             return type == .size ? sizeGlobalText(number) : String(number)
         case .choice(let text), .text(let text):
             return text
-        case .bitmapMapping(let nodes):
-            return qmpJSON(for: nodes).serialized()
+        case .bitmapMapping, .stringList:
+            return ValueJSON.encode(value).serialized()
         }
     }
 
@@ -36,6 +37,8 @@ public enum ValueFormatter {
             return text.isEmpty ? "\"\"" : text
         case .bitmapMapping(let nodes):
             return bitmapMappingSummary(nodes)
+        case .stringList(let words):
+            return words.isEmpty ? "none" : words.map(ShellWords.quote).joined(separator: " ")
         }
     }
 
@@ -68,29 +71,5 @@ public enum ValueFormatter {
         let nodeWord = nodes.count == 1 ? "node" : "nodes"
         let bitmapWord = bitmaps == 1 ? "bitmap" : "bitmaps"
         return "\(nodes.count) \(nodeWord), \(bitmaps) \(bitmapWord)"
-    }
-
-    /// `block-bitmap-mapping` as QMP's `migrate-set-parameters` spells it.
-    private static func qmpJSON(for nodes: [BitmapNodeAlias]) -> JSON {
-        .array(nodes.map { node in
-            .object([
-                JSONMember(key: "node-name", value: .string(node.nodeName)),
-                JSONMember(key: "alias", value: .string(node.alias)),
-                JSONMember(key: "bitmaps", value: .array(node.bitmaps.map(qmpJSON(for:)))),
-            ])
-        })
-    }
-
-    private static func qmpJSON(for bitmap: BitmapAlias) -> JSON {
-        var members = [
-            JSONMember(key: "name", value: .string(bitmap.name)),
-            JSONMember(key: "alias", value: .string(bitmap.alias)),
-        ]
-        if let persistent = bitmap.persistent {
-            members.append(JSONMember(
-                key: "transform",
-                value: .object([JSONMember(key: "persistent", value: .bool(persistent))])))
-        }
-        return .object(members)
     }
 }

@@ -40,7 +40,7 @@ public enum ValueParser {
             return parseChoice(text, among: values, name: name)
         case .string:
             return .success(.text(text))
-        case .bitmapMapping:
+        case .bitmapMapping, .stringList:
             return .failure(ValueParseError(
                 message: "\(name): has no -global form; set it through QMP (a JSON list) or a profile",
                 qemuMessage: "Property 'migration.\(name)' not found"))

@@ -1,0 +1,134 @@
+import MigrationCore
+
+/// migedit's prediction for a configuration set against what a real QEMU did with it: the
+/// verdict, the first error, the warnings, and every value read back over QMP.
+public struct Verification: Sendable {
+    public let binary: QEMUBinary
+    /// The profile release matching the binary.
+    public let version: QEMUVersion
+    /// The `-global` argv words given to QEMU.
+    public let arguments: [String]
+    /// Changed settings that have no `-global` property, so QEMU never saw them; the prediction
+    /// leaves them out too.
+    public let notPassed: [ItemID]
+    /// The configuration QEMU saw: the given one without `notPassed`.
+    public let passed: Configuration
+    /// The host facts the prediction used: the profile's, with what a `-M none` TCG run
+    /// without `-incoming` really is (no KVM, no dirty ring, no incoming migration).
+    public let host: Host
+    public let predicted: Report
+    public let outcome: QEMUOutcome
+    /// Every way QEMU and migedit differ; empty when they agree.
+    public let disagreements: [String]
+
+    public var agrees: Bool { disagreements.isEmpty }
+}
+
+/// Runs a configuration through a real QEMU and compares it with migedit's checker.
+public enum Verifier {
+    /// The host of a verification run: QEMU runs with TCG, `-M none`, and no `-incoming`.
+    public static func runHost(from host: Host) -> Host {
+        var run = host
+        run.kvm = false
+        run.dirtyRing = false
+        run.incoming = .no
+        return run
+    }
+
+    public static func verify(
+        _ configuration: Configuration, host profileHost: Host, with binary: QEMUBinary, timeout: Double = 20
+    ) throws(QEMURunError) -> Verification {
+        guard let version = QEMUVersion(parsing: binary.version) else {
+            throw .unusable("migedit has no profile for QEMU \(binary.version) (known: \(QEMUVersion.list))")
+        }
+        let host = runHost(from: profileHost)
+        let catalog = Catalog.for(version)
+        let (arguments, notPassed) = Exporter.globalArguments(configuration, host: host, catalog: catalog)
+        var passed = configuration
+        for id in notPassed + configuration.itemsMissing(from: version) { passed.reset(id) }
+        let predicted = Checker.for(version).check(passed, on: host)
+        let outcome = try QEMURunner.run(binary, arguments: arguments, timeout: timeout)
+        let disagreements = compare(predicted, outcome) + readBack(passed, catalog: catalog, outcome: outcome)
+        return Verification(
+            binary: binary, version: version, arguments: arguments, notPassed: notPassed, passed: passed, host: host,
+            predicted: predicted, outcome: outcome, disagreements: disagreements)
+    }
+
+    static func compare(_ predicted: Report, _ outcome: QEMUOutcome) -> [String] {
+        var problems: [String] = []
+        let qemuVerdict = outcome.accepted ? "accepted" : "rejected"
+        let ourVerdict = predicted.isAccepted ? "accepted" : "rejected"
+        if qemuVerdict != ourVerdict {
+            problems.append("verdict: QEMU \(qemuVerdict) it, migedit predicted \(ourVerdict)")
+        }
+        if !outcome.accepted, let message = outcome.firstError, message != predicted.firstError?.message {
+            problems.append("first error: QEMU said \"\(message)\", migedit predicted \(quoted(predicted.firstError?.message))")
+        }
+        let predictedWarnings = predicted.startupLines.compactMap { line in
+            line.hasPrefix("warning: ") ? String(line.dropFirst("warning: ".count)) : nil
+        }
+        if outcome.warnings != predictedWarnings {
+            problems.append("warnings: QEMU printed \(outcome.warnings), migedit predicted \(predictedWarnings)")
+        }
+        return problems
+    }
+
+    static func quoted(_ text: String?) -> String { text.map { "\"\($0)\"" } ?? "no error" }
+
+    /// Every capability, parameter and visible compat property QEMU reports, against ours.
+    static func readBack(_ configuration: Configuration, catalog: Catalog, outcome: QEMUOutcome) -> [String] {
+        guard outcome.accepted else { return [] }
+        var problems: [String] = []
+        let items = catalog.items
+        for (name, state) in (outcome.capabilities ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard let item = items.first(where: { $0.kind == .capability && $0.name == name }) else {
+                problems.append("capability \(name): QEMU has it, migedit's \(catalog.version) profile does not")
+                continue
+            }
+            if configuration.isOn(item.id) != state {
+                problems.append("capability \(name): QEMU reads back \(state), migedit set \(configuration.isOn(item.id))")
+            }
+        }
+        for item in items where item.kind == .capability && outcome.capabilities?[item.name] == nil {
+            problems.append("capability \(item.name): migedit's \(catalog.version) profile has it, QEMU does not report it")
+        }
+        let parameters = outcome.parameters ?? [:]
+        for (name, value) in parameters.sorted(by: { $0.key < $1.key }) {
+            guard let item = items.first(where: { $0.kind == .parameter && $0.name == name }) else {
+                problems.append("parameter \(name): QEMU has it, migedit's \(catalog.version) profile does not")
+                continue
+            }
+            if let expected = qmpValue(configuration[item.id]), expected != value {
+                problems.append("parameter \(name): QEMU reads back \(value), migedit set \(expected)")
+            }
+        }
+        for item in items where item.kind == .parameter && parameters[item.name] == nil && reportedByQuery(item) {
+            problems.append("parameter \(item.name): migedit's \(catalog.version) profile has it, QEMU does not report it")
+        }
+        for (name, text) in (outcome.globals ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard let item = items.first(where: { $0.kind == .property && ($0.name == name || $0.name == "x-" + name) }) else {
+                continue
+            }
+            let expected = ValueFormatter.globalText(configuration[item.id], as: item.type)
+            if expected != text {
+                problems.append("property \(item.name): QEMU reads back \(text), migedit set \(expected)")
+            }
+        }
+        return problems
+    }
+
+    /// `query-migrate-parameters` leaves out `block-bitmap-mapping` until it is set and never
+    /// lists `cpr-exec-command` as empty.
+    static func reportedByQuery(_ item: Item) -> Bool {
+        item.type != .bitmapMapping && item.type != .stringList
+    }
+
+    static func qmpValue(_ value: Value) -> QMPValue? {
+        switch value {
+        case .bool(let flag): return .bool(flag)
+        case .number(let number): return .integer(number)
+        case .choice(let text), .text(let text): return .string(text)
+        case .bitmapMapping, .stringList: return nil
+        }
+    }
+}

@@ -1,0 +1,496 @@
+import Foundation
+import Testing
+import TestSupport
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The real `migedit` binary in a real terminal (tmux at 100x30), driven key by key the way a
+/// person would and checked by reading the screen. Every wait is bounded (`timeout` seconds,
+/// after which the failure shows the last screen) and every test kills its tmux server, also
+/// when it fails.
+@Suite(.serialized)
+struct EditorEndToEndTests {
+    /// How long any one expected change may take to show. Generous: a debug build on a loaded
+    /// two-core machine; a passing run waits only as long as the editor needs.
+    static let timeout = 10.0
+
+    let binary: String
+
+    init() throws {
+        binary = try ChildProcess.builtProduct(named: "migedit")
+    }
+
+    // MARK: Checking, fixing and editing
+
+    @Test func conflictShowsQEMUsMessageAndFixingItClearsIt() throws {
+        try withSession([binary]) { tmux in
+            try tmux.waitForFirstFrame()
+            try tmux.focus("postcopy-ram")
+            try tmux.send("Space")
+            try tmux.settled(containing: "▸ [x] postcopy-ram")
+            try tmux.focus("multifd")
+            try tmux.send("Space")
+
+            let conflict = try tmux.waitUntil("the conflict is reported") {
+                $0.contains("Postcopy is not yet compatible with multifd") && $0.contains("✗ 1 error")
+            }
+            #expect(conflict.contains("▸ [x] multifd"))
+            #expect(conflict.contains("✗ [QEMU first] postcopy-ram + multifd: Postcopy is not yet compatible with multifd"))
+            #expect(conflict.contains("-global migration.x-postcopy-ram=on -global migration.x-multifd=on"))
+            #expect(!conflict.contains("accepts this configuration"))
+
+            try tmux.send("u")
+            let undone = try tmux.waitUntil("undo clears the conflict") {
+                $0.contains("✓ QEMU 9.0 accepts this configuration") && !$0.contains("✗ [QEMU first]")
+            }
+            #expect(undone.contains("▸ [ ] multifd"))
+            #expect(undone.contains("! on would add: Postcopy is not yet compatible with"), "the what-if warns instead")
+            #expect(!undone.contains("✗"), "no error marker anywhere")
+            #expect(undone.contains("Undid: multifd = on"))
+            #expect(undone.contains("✓ accepted"))
+            #expect(undone.contains(" -global migration.x-postcopy-ram=on\n"))
+
+            try tmux.send("C-r")
+            let redone = try tmux.waitUntil("redo brings the conflict back") {
+                $0.contains("Postcopy is not yet compatible with multifd") && $0.contains("Redid: multifd = on")
+            }
+            #expect(redone.contains("▸ [x] multifd"))
+
+            try tmux.send("Space")
+            let fixed = try tmux.waitUntil("toggling multifd off clears the conflict") {
+                $0.contains("✓ QEMU 9.0 accepts this configuration") && !$0.contains("✗ [QEMU first]")
+            }
+            #expect(!fixed.contains("✗"))
+            #expect(fixed.contains("▸ [ ] multifd"))
+            #expect(fixed.contains("[x] postcopy-ram"))
+            #expect(fixed.contains("(modified)"))
+        }
+    }
+
+    @Test func fieldEditRefusesAnOutOfTypeValueAndCommitsAGoodOne() throws {
+        try withSession([binary]) { tmux in
+            try tmux.waitForFirstFrame()
+            try tmux.focus("multifd-channels")
+            try tmux.send("Enter")
+            try tmux.settled(containing: "⏎ commit  Esc cancel")
+            try tmux.send("C-u")
+            try tmux.sendLiteral("300")
+            try tmux.settled(containing: "▸ multifd-channels 300")
+            try tmux.send("Enter")
+
+            let refused = try tmux.waitUntil("Enter refuses 300") { $0.contains("Not committed: multifd-channels") }
+            #expect(refused.contains("got '300'"), "the field says why")
+            #expect(refused.contains("⏎ commit  Esc cancel"), "the field stays open")
+            #expect(refused.contains("▸ multifd-channels 300"))
+            #expect(!refused.contains("migration.multifd-channels=300"))
+            #expect(refused.lines[27] == " -global: nothing to set, every value is QEMU's default")
+            #expect(!refused.contains("(modified)"))
+
+            try tmux.send("C-u")
+            try tmux.sendLiteral("8")
+            try tmux.send("Enter")
+            let committed = try tmux.waitUntil("8 is committed") { $0.contains("␣ toggle") && $0.contains("(modified)") }
+            #expect(committed.lines.contains { $0.contains(/│▸ multifd-channels +8  │/) }, "the list row shows 8")
+            #expect(committed.lines[27] == " -global migration.multifd-channels=8", "the live -global line")
+            #expect(committed.contains("now 8 (changed; default 2)"))
+
+            // Esc abandons an edit and keeps the committed value.
+            try tmux.send("Enter")
+            try tmux.settled(containing: "⏎ commit  Esc cancel")
+            try tmux.send("C-u")
+            try tmux.sendLiteral("16")
+            try tmux.settled(containing: "▸ multifd-channels 16")
+            try tmux.send("Escape")
+            let cancelled = try tmux.settled(containing: "Edit cancelled; multifd-channels stays 8")
+            #expect(cancelled.lines[27] == " -global migration.multifd-channels=8")
+        }
+    }
+
+    // MARK: Saving
+
+    @Test func saveWritesTheProfileAndKeepsTheVersionBeforeAsBak() throws {
+        let folder = try TemporaryFolder()
+        let profile = folder.path + "/prod.json"
+        try withSession([binary, profile]) { tmux in
+            try tmux.settled(containing: " migedit · QEMU 9.0 · prod.json ")
+            try tmux.focus("events")
+            try tmux.send("Space")
+            try tmux.settled(containing: "prod.json (modified)")
+            try tmux.send("s")
+            let saved = try tmux.settled(containing: "Saved \(profile)")
+            #expect(!saved.contains("(modified)"))
+            let first = try #require(FileManager.default.contents(atPath: profile))
+            let json = try #require(try JSONSerialization.jsonObject(with: first) as? [String: Any])
+            #expect(json["qemu"] as? String == "9.0")
+            #expect((json["capabilities"] as? [String: Any])?["events"] as? Bool == true)
+            #expect(json.keys.sorted() == ["capabilities", "qemu"], "only what differs from the defaults: \(json)")
+            #expect(folder.names == ["prod.json"], "no .bak of a file that did not exist, no temporary file")
+
+            try tmux.focus("multifd-channels")
+            try tmux.send("Enter")
+            try tmux.settled(containing: "⏎ commit  Esc cancel")
+            try tmux.send("C-u")
+            try tmux.sendLiteral("8")
+            try tmux.send("Enter")
+            try tmux.settled(containing: "prod.json (modified)")
+            try tmux.send("s")
+            try tmux.waitUntil("the second save") { $0.contains("Saved \(profile)") && !$0.contains("(modified)") }
+
+            #expect(FileManager.default.contents(atPath: profile + ".bak") == first, "PROFILE.bak is the first save, byte for byte")
+            let second = try #require(FileManager.default.contents(atPath: profile))
+            let json2 = try #require(try JSONSerialization.jsonObject(with: second) as? [String: Any])
+            #expect((json2["capabilities"] as? [String: Any])?["events"] as? Bool == true)
+            #expect((json2["parameters"] as? [String: Any])?["multifd-channels"] as? Int == 8)
+            #expect(folder.names == ["prod.json", "prod.json.bak"])
+
+            try tmux.send("q")
+            #expect(try tmux.waitForExit(timeout: Self.timeout) == .exited(0), "saved, so q quits without asking")
+        }
+    }
+
+    /// Root ignores permissions, so the unwritable place is a path whose parent is a regular file.
+    @Test func failedSaveSaysWhyAndLosesNothing() throws {
+        let folder = try TemporaryFolder()
+        let blocker = folder.path + "/notadir"
+        try Data("a file, not a folder\n".utf8).write(to: URL(fileURLWithPath: blocker))
+        let profile = blocker + "/prof.json"
+        try withSession([binary, profile]) { tmux in
+            try tmux.settled(containing: " migedit · QEMU 9.0 · prof.json ")
+            try tmux.focus("events")
+            try tmux.send("Space")
+            try tmux.settled(containing: "prof.json (modified)")
+            try tmux.send("s")
+
+            let failed = try tmux.settled(containing: "Not saved:")
+            #expect(failed.lines[28].contains("Not saved: cannot write \(profile): not a directory"), "\(failed.lines[28])")
+            #expect(failed.contains("prof.json (modified)"), "still modified")
+            #expect(failed.contains("▸ [x] events"), "the change is still there")
+            #expect(failed.contains(" -global migration.x-events=on\n"))
+            #expect(tmux.isAlive)
+            #expect(FileManager.default.contents(atPath: blocker) == Data("a file, not a folder\n".utf8))
+            #expect(folder.names == ["notadir"])
+
+            // Nothing lost: S saves the same document elsewhere.
+            let rescue = folder.path + "/rescued.json"
+            try tmux.send("S")
+            try tmux.settled(containing: "Save profile as: ")
+            try tmux.send("C-u")
+            try tmux.sendLiteral(rescue)
+            try tmux.send("Enter")
+            try tmux.settled(containing: "Saved \(rescue)")
+            let saved = try #require(FileManager.default.contents(atPath: rescue))
+            let json = try #require(try JSONSerialization.jsonObject(with: saved) as? [String: Any])
+            #expect((json["capabilities"] as? [String: Any])?["events"] as? Bool == true)
+
+            try tmux.send("q")
+            #expect(try tmux.waitForExit(timeout: Self.timeout) == .exited(0))
+        }
+    }
+
+    // MARK: The terminal
+
+    @Test func resizeReLaysOutAndTooSmallStillQuits() throws {
+        try withSession([binary]) { tmux in
+            let small = try tmux.waitForFirstFrame()
+            #expect(small.lines.count == 30)
+            #expect(small.lines.firstIndex { $0.hasPrefix("└") } == 22)
+            let smallEntries = small.listEntries
+
+            try tmux.resize(columns: 120, rows: 40)
+            let large = try tmux.waitUntil("the 120x40 layout") { $0.lines.firstIndex { $0.hasPrefix("└") } == 30 }
+            #expect(large.lines.count == 40)
+            #expect(large.lines[1].count == 120, "the pane borders span the new width: \(large.lines[1])")
+            #expect(large.lines[0].hasSuffix("✓ accepted"))
+            let largeEntries = large.listEntries
+            #expect(small.listRows == 20 && large.listRows == 28, "\(small.listRows) → \(large.listRows) list rows")
+            #expect(Set(largeEntries).isStrictSuperset(of: smallEntries), "\(smallEntries) → \(largeEntries)")
+
+            try tmux.resize(columns: 60, rows: 20)
+            let tooSmall = try tmux.settled(containing: "terminal too small (need 80x24, have 60x20)")
+            #expect(tooSmall.contains("press q to quit"))
+            #expect(!tooSmall.contains("Settings"))
+            try tmux.send("j")
+
+            try tmux.resize(columns: 100, rows: 30)
+            let back = try tmux.waitUntil("back at 100x30") { $0.lines.firstIndex { $0.hasPrefix("└") } == 22 }
+            #expect(back.contains("▸ [ ] xbzrle"), "keys other than q did nothing while too small")
+
+            try tmux.resize(columns: 60, rows: 20)
+            try tmux.settled(containing: "terminal too small")
+            try tmux.send("q")
+            #expect(try tmux.waitForExit(timeout: Self.timeout) == .exited(0))
+        }
+    }
+
+    @Test func quitWithoutChangesRestoresTheTerminal() throws {
+        try withSession(shell: [binary]) { tmux in
+            try tmux.waitForFirstFrame()
+            try tmux.send("q")
+            try expectRestored(tmux, status: 0)
+        }
+    }
+
+    @Test func quitWithChangesAsksFirst() throws {
+        try withSession(shell: [binary]) { tmux in
+            try tmux.waitForFirstFrame()
+            try tmux.send("Space")
+            try tmux.settled(containing: "(modified)")
+            try tmux.send("q")
+            try tmux.settled(containing: "Unsaved changes: quit without saving?")
+            try tmux.send("n")
+            let stayed = try tmux.waitUntil("n stays") { !$0.contains("Unsaved changes") && $0.contains("␣ toggle") }
+            #expect(stayed.contains("(modified)"))
+            #expect(stayed.contains("▸ [x] xbzrle"))
+            try tmux.send("q")
+            try tmux.settled(containing: "Unsaved changes: quit without saving?")
+            try tmux.send("y")
+            try expectRestored(tmux, status: 0)
+        }
+    }
+
+    @Test func ctrlCRestoresTheTerminalAndExits130() throws {
+        try withSession(shell: [binary]) { tmux in
+            try tmux.waitForFirstFrame()
+            try tmux.send("C-c")
+            try expectRestored(tmux, status: 130)
+        }
+    }
+
+    @Test(arguments: [SIGTERM, SIGHUP])
+    func killSignalRestoresTheTerminal(signal: Int32) throws {
+        let folder = try TemporaryFolder()
+        let profile = folder.path + "/signal.json"
+        try withSession(shell: [binary, profile]) { tmux in
+            try tmux.waitForFirstFrame()
+            let pid = try editorProcess(withArgument: profile)
+            #expect(kill(pid, signal) == 0)
+            try expectRestored(tmux, status: 128 + signal)
+        }
+    }
+
+    // MARK: Command line
+
+    @Test func printAfterWGivesTheFragmentToCommandSubstitution() throws {
+        let script = "out=$(\(shellWords([binary, "edit", "--print", "--set", "multifd=on"]))); status=$?; echo \"OUT=[$out] STATUS=$status\"; sleep 30"
+        try withSession(["/bin/bash", "-c", script]) { tmux in
+            let first = try tmux.waitForFirstFrame()
+            #expect(first.contains("▸ [ ] xbzrle"))
+            #expect(first.contains(" -global migration.x-multifd=on\n"))
+            try tmux.send("w")
+            try tmux.settled(containing: "OUT=[-global migration.x-multifd=on] STATUS=0")
+        }
+        try withSession(["/bin/bash", "-c", script]) { tmux in
+            try tmux.waitForFirstFrame()
+            try tmux.send("q")
+            try tmux.settled(containing: "OUT=[] STATUS=0")
+        }
+    }
+
+    @Test(arguments: [[], ["edit"], ["edit", "--print"], ["edit", "--monochrome", "x.json"]])
+    func notATerminalExitsTwoWithOneLine(arguments: [String]) throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try ChildProcess.run(
+            [binary] + arguments, input: Array("q\n".utf8),
+            environment: ["PATH": "/usr/bin:/bin", "TERM": "xterm-256color", "LANG": "C.UTF-8"], timeout: 10)
+        let elapsed = clock.now - start
+        #expect(result.status == .exited(2))
+        #expect(result.standardOutput.isEmpty, "\(result.standardOutput)")
+        #expect(result.standardError.hasPrefix("migedit: "))
+        #expect(result.standardError.contains("terminal"))
+        #expect(result.standardError.filter { $0 == "\n" }.count == 1 && result.standardError.hasSuffix("\n"), "one line: \(result.standardError)")
+        #expect(!result.standardError.contains("\u{1B}"), "no escape codes")
+        #expect(elapsed < .seconds(5), "refuses at once instead of waiting: \(elapsed)")
+    }
+
+    @Test func noColorStartsInMonochrome() throws {
+        let colourful = try withSession([binary]) { tmux in
+            try tmux.waitForFirstFrame()
+            try tmux.focus("events")
+            try tmux.send("Space")
+            let screen = try tmux.settled(containing: "▸ [x] events")
+            #expect(!screen.contains("*[x] events"))
+            return try tmux.capture(escapes: true)
+        }
+        #expect(colourful.usesColour, "the colour scheme, for contrast")
+
+        let monochrome = try withSession([binary], environment: ["NO_COLOR": "1"]) { tmux in
+            try tmux.waitForFirstFrame()
+            try tmux.focus("events")
+            try tmux.send("Space")
+            let screen = try tmux.settled(containing: "▸*[x] events")
+            #expect(screen.contains("(modified)"))
+            return try tmux.capture(escapes: true)
+        }
+        #expect(!monochrome.usesColour, "NO_COLOR: attributes only")
+        #expect(monochrome.contains("\u{1B}[7m") || monochrome.contains(";7m"), "reverse video for the title and selection")
+    }
+
+    // MARK: Helpers
+
+    /// Runs `body` with `command` in a new tmux session and kills the server however it ends.
+    func withSession<T>(
+        _ command: [String], columns: Int = 100, rows: Int = 30, environment: [String: String] = [:],
+        _ body: (TmuxSession) throws -> T
+    ) throws -> T {
+        let session = try TmuxSession(command: command, columns: columns, rows: rows, environment: environment)
+        defer { session.kill() }
+        return try body(session)
+    }
+
+    /// Runs the editor from a shell that afterwards reports whether the tty settings are what
+    /// they were before, prints `stty -a` and the editor's exit status, then waits (so the pane
+    /// stays a live shell; a dead pane's "Pane is dead" line scrolls the screen).
+    func withSession<T>(shell editor: [String], _ body: (TmuxSession) throws -> T) throws -> T {
+        let script = """
+            before=$(stty -g); \(shellWords(editor)); status=$?; after=$(stty -g); \
+            if [ "$before" = "$after" ]; then echo TTY=SAME; else echo TTY=CHANGED; fi; \
+            stty -a; echo STATUS=$status; sleep 30
+            """
+        return try withSession(["/bin/bash", "-c", script], body)
+    }
+
+    /// After the editor has ended: the shell got the expected status, the tty settings are
+    /// exactly those from before, canonical mode and echo are on, the alternate screen is left
+    /// and the cursor is visible.
+    func expectRestored(_ tmux: TmuxSession, status: Int32, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let screen = try tmux.settled(containing: "STATUS=", joiningWrappedLines: true)
+        #expect(screen.contains("STATUS=\(status)\n"), "\(screen)", sourceLocation: sourceLocation)
+        #expect(screen.contains("TTY=SAME"), "stty -g differs after the editor", sourceLocation: sourceLocation)
+        let words = Set(screen.split(whereSeparator: \.isWhitespace).map(String.init))
+        for flag in ["icanon", "echo", "isig", "icrnl", "onlcr", "opost", "echoe"] {
+            #expect(words.contains(flag) && !words.contains("-" + flag), "stty shows \(flag) off", sourceLocation: sourceLocation)
+        }
+        #expect(!screen.contains("Settings"), "the editor's screen is gone", sourceLocation: sourceLocation)
+        #expect(try tmux.display("#{alternate_on}") == "0", "left the alternate screen", sourceLocation: sourceLocation)
+        #expect(try tmux.display("#{cursor_flag}") == "1", "cursor visible again", sourceLocation: sourceLocation)
+    }
+
+    /// The pid of the running `migedit` whose arguments include `argument` (the tmux server and
+    /// the shell carry the same text in their command lines, so match the program name too).
+    func editorProcess(withArgument argument: String) throws -> pid_t {
+        let deadline = ContinuousClock.now + .seconds(Self.timeout)
+        repeat {
+            for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+                guard let pid = pid_t(entry),
+                    let name = try? String(contentsOfFile: "/proc/\(entry)/comm", encoding: .utf8),
+                    name.trimmingCharacters(in: .newlines) == "migedit",
+                    let commandLine = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline")
+                else { continue }
+                if commandLine.split(separator: 0).contains(where: { Array($0) == Array(argument.utf8) }) {
+                    return pid
+                }
+            }
+            usleep(50_000)
+        } while ContinuousClock.now < deadline
+        throw EndToEndError("no migedit process with argument \(argument)")
+    }
+
+    func shellWords(_ words: [String]) -> String {
+        words.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+    }
+}
+
+private struct EndToEndError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// A folder under /tmp for one test, removed with everything in it afterwards.
+private final class TemporaryFolder: Sendable {
+    let path: String
+
+    init() throws {
+        var template = Array("/tmp/migedit-e2e-XXXXXX".utf8CString)
+        guard mkdtemp(&template) != nil else { throw EndToEndError("mkdtemp failed: \(errno)") }
+        path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    /// The names inside, hidden (temporary) files included.
+    var names: Set<String> { Set((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []) }
+}
+
+extension TmuxSession {
+    /// Waits for the editor's first frame, so later keys reach it in cbreak mode.
+    @discardableResult
+    func waitForFirstFrame() throws -> String {
+        try waitUntil("the editor's first frame") { $0.contains(" migedit · QEMU ") && $0.contains("q quit") }
+    }
+
+    /// Polls the screen until `predicate` holds on two captures in a row that are identical,
+    /// and returns that screen; after `timeout` seconds throws with the last screen. Requiring
+    /// a settled screen matters: tmux can be captured halfway through the editor's update (the
+    /// error pane already new, the status row still old), and a test that then checks the rest
+    /// of the screen would fail now and then.
+    @discardableResult
+    func waitUntil(
+        _ what: String, timeout: Double = EditorEndToEndTests.timeout, joiningWrappedLines: Bool = false,
+        _ predicate: (String) -> Bool
+    ) throws -> String {
+        let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
+        var screen = ""
+        var previous: String?
+        repeat {
+            screen = try capture(joiningWrappedLines: joiningWrappedLines)
+            if screen == previous, predicate(screen) { return screen }
+            previous = screen
+            usleep(40_000)
+        } while ContinuousClock.now < deadline
+        throw TmuxError.textNotFound(what, lastCapture: screen)
+    }
+
+    /// The settled screen once it shows `text`.
+    @discardableResult
+    func settled(containing text: String, joiningWrappedLines: Bool = false) throws -> String {
+        try waitUntil("\"\(text)\"", joiningWrappedLines: joiningWrappedLines) { $0.contains(text) }
+    }
+
+    /// Focuses an entry the way a user would: `/`, its name, Enter. Waits until the search is
+    /// open first, so an entry that was focused already cannot satisfy the wait too early.
+    func focus(_ name: String) throws {
+        try send("/")
+        try settled(containing: "type words to find")
+        try sendLiteral(name)
+        try send("Enter")
+        try settled(containing: "─ \(name) ─")
+    }
+}
+
+extension String {
+    /// The screen's rows (a capture ends with a newline, which starts no row).
+    fileprivate var lines: [Substring] {
+        var rows = split(separator: "\n", omittingEmptySubsequences: false)
+        if rows.last == "" { rows.removeLast() }
+        return rows
+    }
+
+    /// The entries shown in the list pane (its rows that are not headings), with runs of
+    /// spaces collapsed so that rows compare across widths.
+    fileprivate var listEntries: [String] {
+        lines.compactMap { line -> String? in
+            guard line.hasPrefix("│"), let end = line.dropFirst().firstIndex(of: "│") else { return nil }
+            let cell = line[line.index(after: line.startIndex)..<end]
+            guard cell.hasPrefix("  ") || cell.hasPrefix("▸ ") else { return nil }
+            return cell.dropFirst(2).split(separator: " ").joined(separator: " ")
+        }
+    }
+
+    /// Rows inside the list pane's box: between the top border (row 1) and the bottom one.
+    fileprivate var listRows: Int {
+        guard let bottom = lines.firstIndex(where: { $0.hasPrefix("└") }) else { return 0 }
+        return bottom - 2
+    }
+
+    /// Whether an SGR sequence in a `capture-pane -e` sets a foreground or background colour.
+    fileprivate var usesColour: Bool {
+        let parameters = matches(of: /\x{1B}\[([0-9;]*)m/).flatMap { $0.output.1.split(separator: ";") }
+        return parameters.contains { parameter in
+            guard let code = Int(parameter) else { return false }
+            return (30...38).contains(code) || (40...48).contains(code) || (90...97).contains(code) || (100...107).contains(code)
+        }
+    }
+}
