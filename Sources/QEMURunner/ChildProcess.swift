@@ -1,3 +1,5 @@
+import CleanSpawn
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -25,58 +27,32 @@ enum ChildFailure: Error {
 enum ChildProcess {
     static func run(_ executable: String, _ arguments: [String], input: [UInt8], timeout: Double) throws(ChildFailure) -> ChildResult {
         let deadline = monotonicSeconds() + timeout
-        // pipe() then FD_CLOEXEC is not atomic (Glibc's module does not export pipe2): hold a
-        // lock from the pipes to the spawn so concurrent runs cannot inherit each other's ends.
-        spawnLock.lock()
-        var locked = true
-        defer { if locked { spawnLock.unlock() } }
-        var stdinPipe: [Int32] = [-1, -1], stdoutPipe: [Int32] = [-1, -1], stderrPipe: [Int32] = [-1, -1]
-        guard pipe(&stdinPipe) == 0 else { throw .cannotStart("pipe: \(errorText(errno))") }
-        guard pipe(&stdoutPipe) == 0 else {
-            closeAll(stdinPipe)
-            throw .cannotStart("pipe: \(errorText(errno))")
+        let started = try CleanSpawn.lock.withLock { _ throws(ChildFailure) -> (pid: pid_t, stdin: Int32, stdout: Int32, stderr: Int32) in
+            guard let stdinPipe = CleanSpawn.makePipe() else { throw .cannotStart("pipe: \(errorText(errno))") }
+            guard let stdoutPipe = CleanSpawn.makePipe() else {
+                closeAll([stdinPipe.read, stdinPipe.write])
+                throw .cannotStart("pipe: \(errorText(errno))")
+            }
+            guard let stderrPipe = CleanSpawn.makePipe() else {
+                closeAll([stdinPipe.read, stdinPipe.write, stdoutPipe.read, stdoutPipe.write])
+                throw .cannotStart("pipe: \(errorText(errno))")
+            }
+            let spawned = CleanSpawn.start(
+                [executable] + arguments,
+                files: [
+                    STDIN_FILENO: .descriptor(stdinPipe.read), STDOUT_FILENO: .descriptor(stdoutPipe.write),
+                    STDERR_FILENO: .descriptor(stderrPipe.write),
+                ],
+                newProcessGroup: true)
+            closeAll([stdinPipe.read, stdoutPipe.write, stderrPipe.write])
+            switch spawned {
+            case .success(let pid): return (pid, stdinPipe.write, stdoutPipe.read, stderrPipe.read)
+            case .failure(let error):
+                closeAll([stdinPipe.write, stdoutPipe.read, stderrPipe.read])
+                throw .cannotStart("cannot start \(executable): \(error.message)")
+            }
         }
-        guard pipe(&stderrPipe) == 0 else {
-            closeAll(stdinPipe + stdoutPipe)
-            throw .cannotStart("pipe: \(errorText(errno))")
-        }
-        for end in stdinPipe + stdoutPipe + stderrPipe { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
-
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, stdinPipe[0], STDIN_FILENO)
-        posix_spawn_file_actions_adddup2(&actions, stdoutPipe[1], STDOUT_FILENO)
-        posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], STDERR_FILENO)
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        var allSignals = sigset_t()
-        sigfillset(&allSignals)
-        sigdelset(&allSignals, SIGKILL)
-        sigdelset(&allSignals, SIGSTOP)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(
-            &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
-
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid = pid_t()
-        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
-        close(stdinPipe[0])
-        close(stdoutPipe[1])
-        close(stderrPipe[1])
-        spawnLock.unlock()
-        locked = false
-        guard spawned == 0 else {
-            closeAll([stdinPipe[1], stdoutPipe[0], stderrPipe[0]])
-            throw .cannotStart("cannot start \(executable): \(errorText(spawned))")
-        }
+        let pid = started.pid
 
         // A child that exits before reading its stdin must not kill us with SIGPIPE: block it on
         // this thread while writing, and swallow one that became pending.
@@ -93,7 +69,7 @@ enum ChildProcess {
             pthread_sigmask(SIG_SETMASK, &savedMask, nil)
         }
 
-        var stdinFD: Int32 = stdinPipe[1]
+        var stdinFD: Int32 = started.stdin
         _ = fcntl(stdinFD, F_SETFL, fcntl(stdinFD, F_GETFL) | O_NONBLOCK)
         var written = 0
         if input.isEmpty {
@@ -101,7 +77,7 @@ enum ChildProcess {
             stdinFD = -1
         }
         var output: [UInt8] = [], error: [UInt8] = []
-        var open = [stdoutPipe[0], stderrPipe[0]]
+        var open = [started.stdout, started.stderr]
         var buffer = [UInt8](repeating: 0, count: 65536)
         var timedOut = false
         while !open.isEmpty || stdinFD >= 0 {
@@ -132,7 +108,7 @@ enum ChildProcess {
                 }
                 let count = read(descriptor.fd, &buffer, buffer.count)
                 if count > 0 {
-                    if descriptor.fd == stdoutPipe[0] {
+                    if descriptor.fd == started.stdout {
                         output.append(contentsOf: buffer[..<count])
                     } else {
                         error.append(contentsOf: buffer[..<count])
@@ -170,8 +146,6 @@ enum ChildProcess {
         return ChildResult(status: exitStatus, output: output, error: error)
     }
 
-    private static let spawnLock = Lock()
-
     static func monotonicSeconds() -> Double {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
@@ -185,23 +159,4 @@ enum ChildProcess {
     private static func closeAll(_ descriptors: [Int32]) {
         for descriptor in descriptors where descriptor >= 0 { close(descriptor) }
     }
-}
-
-/// A plain pthread mutex.
-private final class Lock: @unchecked Sendable {
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-
-    init() {
-        mutex = .allocate(capacity: 1)
-        mutex.initialize(to: pthread_mutex_t())
-        pthread_mutex_init(mutex, nil)
-    }
-
-    deinit {
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
-    }
-
-    func lock() { pthread_mutex_lock(mutex) }
-    func unlock() { pthread_mutex_unlock(mutex) }
 }

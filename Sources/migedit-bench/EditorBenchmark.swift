@@ -1,3 +1,5 @@
+import CleanSpawn
+import TestSupport
 import Foundation
 import MigrationEditor
 
@@ -160,7 +162,7 @@ enum EditorScript {
     }
 
     static func keys(count: Int, seed: UInt64) -> [Key] {
-        var random = SplitMix64(state: seed)
+        var random = SplitMix64(seed: seed)
         var keys: [Key] = []
         while keys.count < count {
             keys += phrase(&random)
@@ -218,30 +220,10 @@ enum EditorScript {
     }
 }
 
-/// A tiny seeded generator so the script is the same on every machine and every run.
-struct SplitMix64 {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int {
-        Int(next() % UInt64(bound))
-    }
-}
-
 /// Starts the real `migedit` on a fresh pseudo-terminal (as its controlling terminal, 80x24,
 /// TERM=xterm-256color) and times exec to the first painted frame: the moment the pty shows the
 /// end of the title row. Then types `q` and waits for the exit.
 enum PseudoTerminalLaunch {
-    /// glibc's `POSIX_SPAWN_SETSID`, which Swift does not import.
-    static let spawnSetSID: Int32 = 0x80
-
     static func firstFrameMilliseconds(executable: String, runs: Int) -> [Double]? {
         guard FileManager.default.isExecutableFile(atPath: executable) else { return nil }
         var times: [Double] = []
@@ -273,33 +255,12 @@ enum PseudoTerminalLaunch {
         var size = winsize(ws_row: 24, ws_col: 80, ws_xpixel: 0, ws_ypixel: 0)
         guard ioctl(master, UInt(TIOCSWINSZ), &size) == 0 else { return nil }
 
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, terminal, O_RDWR, 0)
-        posix_spawn_file_actions_adddup2(&actions, 0, 1)
-        posix_spawn_file_actions_adddup2(&actions, 0, 2)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setflags(&attributes, Int16(spawnSetSID | POSIX_SPAWN_SETSIGMASK))
-
-        let environment = [
-            "TERM=xterm-256color", "LANG=C.UTF-8", "PATH=/usr/bin:/bin",
-        ]
-        let argv = [strdup(executable), nil]
-        let envp = environment.map { strdup($0) } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
         let clock = ContinuousClock()
         let start = clock.now
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, executable, &actions, &attributes, argv, envp) == 0 else { return nil }
+        let spawned = CleanSpawn.start(
+            [executable], environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"],
+            files: [0: .open(terminal, flags: O_RDWR), 1: .descriptor(0), 2: .descriptor(0)], newSession: true)
+        guard case .success(let pid) = spawned else { return nil }
 
         var seen: [UInt8] = []
         var painted: Duration?

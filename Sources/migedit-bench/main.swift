@@ -1,3 +1,4 @@
+import CleanSpawn
 import Foundation
 import MigrationCore
 
@@ -63,19 +64,14 @@ func processMilliseconds(_ arguments: [String]) -> Double? {
     let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         .appendingPathComponent("migedit").path
     guard FileManager.default.isExecutableFile(atPath: executable) else { return nil }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
     var times: [Double] = []
     let clock = ContinuousClock()
     for _ in 0..<31 {
         let elapsed = clock.measure {
-            var pid = pid_t()
-            guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else { return }
+            let spawned = CleanSpawn.start(
+                [executable] + arguments,
+                files: [1: .open("/dev/null", flags: O_WRONLY), 2: .open("/dev/null", flags: O_WRONLY)])
+            guard case .success(let pid) = spawned else { return }
             var status: Int32 = 0
             waitpid(pid, &status, 0)
         }

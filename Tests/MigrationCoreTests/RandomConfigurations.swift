@@ -1,3 +1,4 @@
+import TestSupport
 @testable import MigrationCore
 
 /// Strings chosen to break naive quoting: shell metacharacters, QEMU's comma, JSON escapes.

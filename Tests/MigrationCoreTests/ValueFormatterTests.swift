@@ -1,3 +1,4 @@
+import TestSupport
 import MigrationCore
 import Testing
 

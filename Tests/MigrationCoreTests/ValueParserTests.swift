@@ -1,6 +1,7 @@
 import Glibc
 import MigrationCore
 import Testing
+import TestSupport
 
 private func parsed(_ text: String, _ type: ValueType, name: String = "p") -> Value? {
     try? ValueParser.parse(text, as: type, name: name).get()
@@ -201,23 +202,6 @@ private func rejection(_ text: String, _ type: ValueType, name: String = "p") ->
         #expect(rejection("[]", .bitmapMapping, name: "block-bitmap-mapping") == ValueParseError(
             message: "block-bitmap-mapping: has no -global form; set it through QMP (a JSON list) or a profile",
             qemuMessage: "Property 'migration.block-bitmap-mapping' not found"))
-    }
-}
-
-/// A small, fast, seedable generator so that random tests fail the same way every run.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
     }
 }
 

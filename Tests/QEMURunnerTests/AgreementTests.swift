@@ -1,5 +1,6 @@
 import MigrationCore
 import Testing
+import TestSupport
 @testable import QEMURunner
 
 /// migedit against real QEMU binaries: every rule each release has, tripped and passed; every
@@ -119,7 +120,7 @@ enum Agreement {
     /// A seeded random configuration of `-global`-settable items with values drawn from each
     /// type's boundaries, so most checks are near their edge. Enum choices a Debian build does
     /// not compile in (qatzip, qpl, uadk) are left out: they fail to parse there by design.
-    static func randomConfiguration(version: QEMUVersion, generator: inout SplitMix64Generator) -> Configuration {
+    static func randomConfiguration(version: QEMUVersion, generator: inout SplitMix64) -> Configuration {
         var configuration = Configuration()
         for item in Catalog.for(version).items where item.property != nil && Int.random(in: 0..<8, using: &generator) == 0 {
             let value: Value
@@ -139,19 +140,6 @@ enum Agreement {
             configuration[item.id] = value
         }
         return configuration
-    }
-}
-
-/// SplitMix64, for seeded random configurations.
-struct SplitMix64Generator: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
     }
 }
 
@@ -191,7 +179,7 @@ struct AgreementTests {
     @Test("500 seeded random configurations", arguments: Agreement.binaries.map(\.0))
     func randomConfigurations(version: QEMUVersion) throws {
         let path = Agreement.binaries.first { $0.0 == version }!.1
-        var generator = SplitMix64Generator(state: 0x6D69_6765_6469_7400)
+        var generator = SplitMix64(seed: 0x6D69_6765_6469_7400)
         var rejected = 0
         for index in 0..<500 {
             let configuration = Agreement.randomConfiguration(version: version, generator: &generator)

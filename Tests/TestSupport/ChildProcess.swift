@@ -1,6 +1,6 @@
 import Foundation
 import Glibc
-import Synchronization
+import CleanSpawn
 
 /// Runs a program to completion with `posix_spawn`, the way tests must start processes here.
 ///
@@ -56,47 +56,39 @@ public enum ChildProcess {
 
     /// Runs `command` (looked up in PATH) with exactly `environment`, or the test's own
     /// environment when nil. `newSession` detaches it from any controlling terminal, as under CI
-    /// (through util-linux `setsid`, since `POSIX_SPAWN_SETSID` is not visible to Swift).
+    /// (`POSIX_SPAWN_SETSID`).
     /// Kills the child and throws after `timeout` seconds. Output is read until the child exits;
     /// grandchildren that keep the pipes open (the tmux server) do not hold up the call.
     public static func run(
         _ command: [String], input: [UInt8] = [], environment: [String: String]? = nil,
         newSession: Bool = false, timeout: Double = 20
     ) throws -> Output {
-        let command = newSession ? ["setsid", "--wait"] + command : command
-        var inputPipe: [Int32] = [-1, -1]
-        var outputPipe: [Int32] = [-1, -1]
-        var errorPipe: [Int32] = [-1, -1]
-        let pid = try spawnLock.withLock { _ in
-            guard makePipe(&inputPipe) else { throw Failure.cannotStart(command, errno: errno) }
-            guard makePipe(&outputPipe), makePipe(&errorPipe) else {
-                (inputPipe + outputPipe + errorPipe).filter { $0 >= 0 }.forEach { close($0) }
+        let (pid, inputEnd, outputEnd, errorEnd) = try CleanSpawn.lock.withLock { _ in
+            guard let inputPipe = CleanSpawn.makePipe() else { throw Failure.cannotStart(command, errno: errno) }
+            guard let outputPipe = CleanSpawn.makePipe(), let errorPipe = CleanSpawn.makePipe() else {
+                [inputPipe.read, inputPipe.write].forEach { close($0) }
                 throw Failure.cannotStart(command, errno: errno)
             }
-            defer {
-                close(inputPipe[0])
-                close(outputPipe[1])
-                close(errorPipe[1])
-            }
-            do {
-                return try spawn(
-                    command, environment: environment ?? ProcessInfo.processInfo.environment,
-                    input: inputPipe[0], output: outputPipe[1], error: errorPipe[1])
-            } catch {
-                close(inputPipe[1])
-                close(outputPipe[0])
-                close(errorPipe[0])
-                throw error
+            let spawned = CleanSpawn.start(
+                command, environment: environment ?? ProcessInfo.processInfo.environment,
+                files: [0: .descriptor(inputPipe.read), 1: .descriptor(outputPipe.write), 2: .descriptor(errorPipe.write)],
+                newSession: newSession)
+            [inputPipe.read, outputPipe.write, errorPipe.write].forEach { close($0) }
+            switch spawned {
+            case .success(let pid): return (pid, inputPipe.write, outputPipe.read, errorPipe.read)
+            case .failure(let error):
+                [inputPipe.write, outputPipe.read, errorPipe.read].forEach { close($0) }
+                throw Failure.cannotStart(command, errno: error.code)
             }
         }
-        _ = input.withUnsafeBytes { write(inputPipe[1], $0.baseAddress, $0.count) }
-        close(inputPipe[1])
+        _ = input.withUnsafeBytes { write(inputEnd, $0.baseAddress, $0.count) }
+        close(inputEnd)
         defer {
-            close(outputPipe[0])
-            close(errorPipe[0])
+            close(outputEnd)
+            close(errorEnd)
         }
         let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
-        var readers = [PipeReader(descriptor: outputPipe[0]), PipeReader(descriptor: errorPipe[0])]
+        var readers = [PipeReader(descriptor: outputEnd), PipeReader(descriptor: errorEnd)]
         var waitStatus: Int32 = 0
         while waitpid(pid, &waitStatus, WNOHANG) == 0 {
             guard ContinuousClock.now < deadline else {
@@ -138,51 +130,6 @@ public enum ChildProcess {
     /// Runs `/bin/sh -c script` with a minimal environment.
     public static func shell(_ script: String, timeout: Double = 20) throws -> Output {
         try run(["/bin/sh", "-c", script], environment: ["PATH": "/usr/bin:/bin", "LC_ALL": "C"], timeout: timeout)
-    }
-
-    /// Held from creating a pipe until its write end is closed: `pipe2` is not visible to Swift
-    /// here, and another test spawning in between would otherwise inherit the pipe and keep it open.
-    private static let spawnLock = Mutex(())
-
-    private static func makePipe(_ descriptors: inout [Int32]) -> Bool {
-        guard pipe(&descriptors) == 0 else { return false }
-        for descriptor in descriptors { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
-        return true
-    }
-
-    private static func spawn(
-        _ command: [String], environment: [String: String], input: Int32, output: Int32, error: Int32
-    ) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, input, 0)
-        posix_spawn_file_actions_adddup2(&actions, output, 1)
-        posix_spawn_file_actions_adddup2(&actions, error, 2)
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var emptyMask = sigset_t()
-        sigemptyset(&emptyMask)
-        posix_spawnattr_setsigmask(&attributes, &emptyMask)
-        var everySignal = sigset_t()
-        sigfillset(&everySignal)
-        sigdelset(&everySignal, SIGKILL)
-        sigdelset(&everySignal, SIGSTOP)
-        posix_spawnattr_setsigdefault(&attributes, &everySignal)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        let argv = command.map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
-        var pid: pid_t = 0
-        let result = posix_spawnp(&pid, command[0], &actions, &attributes, argv, envp)
-        guard result == 0 else { throw Failure.cannotStart(command, errno: result) }
-        return pid
     }
 
     /// Collects one pipe's bytes without blocking past the caller's poll interval.
