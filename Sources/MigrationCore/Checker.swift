@@ -109,23 +109,27 @@ public struct Checker: Sendable {
     /// The full report: every violation, QEMU's first error and its startup output.
     public func check(_ configuration: Configuration, on host: Host = .standard) -> Report {
         let violated = violations(of: configuration, on: host)
+        guard !violated.isEmpty else { return Report(diagnostics: [], firstError: nil, startupLines: []) }
         var diagnostics: [Diagnostic] = []
+        diagnostics.reserveCapacity(violated.count)
         var firstError: Diagnostic?
         var lines: [String] = []
-        for index in violated {
-            let rule = rules[index]
-            let diagnostic = Diagnostic(
-                ruleID: rule.id, position: index, severity: rule.severity,
-                message: rule.message(for: configuration, on: host), hint: rule.hint,
-                subjects: rule.culprits(in: configuration, on: host), version: version)
-            diagnostics.append(diagnostic)
-            guard firstError == nil, startupMask.contains(index) else { continue }
-            if rule.severity == .error {
-                firstError = diagnostic
-                lines.append(diagnostic.message)
-                if let hint = rule.hint, printsHintsAtStartup { lines.append(hint) }
-            } else if !hasParameterError(violated) {
-                lines.append("warning: " + diagnostic.message)
+        // Rules are read in place (not copied) so building a report retains only what it keeps.
+        rules.withUnsafeBufferPointer { rules in
+            for index in violated {
+                let diagnostic = Diagnostic(
+                    ruleID: rules[index].id, position: index, severity: rules[index].severity,
+                    message: rules[index].message(for: configuration, on: host), hint: rules[index].hint,
+                    subjects: rules[index].culprits(in: configuration, on: host), version: version)
+                diagnostics.append(diagnostic)
+                guard firstError == nil, startupMask.contains(index) else { continue }
+                if diagnostic.severity == .error {
+                    firstError = diagnostic
+                    lines.append(diagnostic.message)
+                    if let hint = diagnostic.hint, printsHintsAtStartup { lines.append(hint) }
+                } else if !hasParameterError(violated) {
+                    lines.append("warning: " + diagnostic.message)
+                }
             }
         }
         return Report(diagnostics: diagnostics, firstError: firstError, startupLines: lines)
