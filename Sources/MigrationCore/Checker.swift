@@ -27,7 +27,9 @@ public struct Report: Hashable, Sendable {
     /// before the first error, then the error and its hint.
     public let startupLines: [String]
 
+    /// The broken rules QEMU refuses, in its order.
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    /// The broken rules QEMU only warns about, in its order.
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
     /// QEMU accepts the configuration (warnings allowed).
     public var isAccepted: Bool { firstError == nil }
@@ -63,7 +65,7 @@ public struct Checker: Sendable {
     /// The items whose toggles and choices `whatIf` tries, with this release's choices.
     private let catalog: Catalog
 
-    public init(version: QEMUVersion) {
+    init(version: QEMUVersion) {
         let rules = RuleBook.rules(for: version)
         precondition(rules.count <= RuleSet.capacity)
         self.version = version
@@ -127,7 +129,7 @@ public struct Checker: Sendable {
                     firstError = diagnostic
                     lines.append(diagnostic.message)
                     if let hint = diagnostic.hint, printsHintsAtStartup { lines.append(hint) }
-                } else if !hasParameterError(violated) {
+                } else {
                     lines.append("warning: " + diagnostic.message)
                 }
             }
@@ -138,12 +140,6 @@ public struct Checker: Sendable {
     /// Before 8.1 `migrate_caps_check` had no `ERRP_GUARD`, so at startup (`&error_fatal`) QEMU
     /// exited inside `error_setg`, before the hint was appended.
     private var printsHintsAtStartup: Bool { version >= .v8_1 }
-
-    /// A capability warning is printed only when `migrate_params_check` passed, since QEMU
-    /// exits on the first parameter error before it looks at capabilities.
-    private func hasParameterError(_ violated: RuleSet) -> Bool {
-        violated.intersection(startupMask).intersection(errorMask).contains { rules[$0].phase == .parameters }
-    }
 
     /// For every capability, boolean setting and enum choice: which errors flipping it (or
     /// picking that choice) would add or clear. The editor marks items with it on every keystroke.

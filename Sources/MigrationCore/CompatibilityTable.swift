@@ -11,6 +11,7 @@ public enum CompatibilityTable {
         public let rules: [String]
     }
 
+    /// Every release: the first as a base count, each later one as its differences.
     public static var rows: [Row] {
         QEMUVersion.allCases.enumerated().map { index, version in
             guard index > 0 else { return base(version) }

@@ -42,9 +42,18 @@ public struct Configuration: Hashable, Sendable {
         values[id.rawValue] != id.item.defaultValue
     }
 
-    /// The changed items `version` does not have, which a switch to it must drop.
-    public func itemsMissing(from version: QEMUVersion) -> [ItemID] {
-        changedItems.filter { !Catalog.for(version).contains($0) }
+    /// The changed values a switch to `version` cannot keep, in catalog order: settings that
+    /// release lacks, and enum choices it does not offer (multifd-compression=qpl before 9.1,
+    /// mode=cpr-transfer before 10.0).
+    public func valuesLost(movingTo version: QEMUVersion) -> [ItemID] {
+        let catalog = Catalog.for(version)
+        return changedItems.filter { id in
+            guard let item = catalog.item(id) else { return true }
+            if case .enumeration(let choices) = item.type, case .choice(let choice) = self[id] {
+                return !choices.contains(choice)
+            }
+            return false
+        }
     }
 
     /// Puts one item back to its default.

@@ -10,12 +10,14 @@ public enum Explanation {
         return nil
     }
 
+    /// A rule: QEMU's message, where it sits in QEMU's order, the releases that have it, what it
+    /// involves and why it exists.
     public static func text(for rule: Rule, version: QEMUVersion = .standard) -> String {
         let rules = RuleBook.rules(for: version)
         let position = (rules.firstIndex { $0.id == rule.id } ?? 0) + 1
         var lines = [
             "rule \(rule.id)",
-            "  QEMU says:  \(rule.message)" + (rule.detail != nil ? "<detail>" : ""),
+            "  QEMU says:  \(rule.message)" + (rule.detail != nil ? "<what QEMU found>" : ""),
         ]
         if let hint = rule.hint { lines.append("              \(hint)") }
         lines += [
@@ -30,6 +32,8 @@ public enum Explanation {
         return lines.joined(separator: "\n")
     }
 
+    /// A setting: its `-global` property, type, default, range, releases, what it does and the
+    /// rules it takes part in.
     public static func text(for item: Item, version: QEMUVersion = .standard) -> String {
         var lines = [
             "\(item.kind.rawValue) \(item.name)"
@@ -51,6 +55,7 @@ public enum Explanation {
         return lines.joined(separator: "\n")
     }
 
+    /// A host fact: its values, default, meaning and the rules that read it.
     public static func text(for fact: HostFact, version: QEMUVersion = .standard) -> String {
         var lines = [
             "host fact \(fact.rawValue)",
@@ -86,18 +91,8 @@ public enum Explanation {
         }
     }
 
-    /// Greedy word wrap, for terminal-width teaching text.
-    public static func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ") {
-            if !current.isEmpty && current.count + 1 + word.count > width - indent.count {
-                lines.append(indent + current)
-                current = ""
-            }
-            current += (current.isEmpty ? "" : " ") + word
-        }
-        if !current.isEmpty { lines.append(indent + current) }
-        return lines
+    /// Teaching text wrapped to `width` columns, each line indented.
+    static func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
+        TextWrap.lines(text, width: width - indent.count).map { indent + $0 }
     }
 }

@@ -27,7 +27,7 @@ public struct Host: Hashable, Sendable {
 }
 
 /// A named host fact, as typed on the command line (`--host kvm=off`) and shown in the editor.
-public enum HostFact: String, CaseIterable, Hashable, Sendable, Comparable {
+public enum HostFact: String, CaseIterable, Hashable, Sendable {
     case os
     case kvm
     case dirtyRing = "dirty-ring"
@@ -37,10 +37,6 @@ public enum HostFact: String, CaseIterable, Hashable, Sendable, Comparable {
     case liveBlockMigration = "live-block-migration"
     case pageSize = "page-size"
     case incoming
-
-    public static func < (lhs: HostFact, rhs: HostFact) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
 
     /// The values the fact takes, for messages and for cycling in the editor; nil for page-size.
     public var choices: [String]? {

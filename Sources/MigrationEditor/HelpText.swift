@@ -1,3 +1,5 @@
+import MigrationCore
+
 /// The help screen's text: every key, grouped by what it is for, and what the markers mean.
 enum HelpText {
     private static let keyWidth = 16
@@ -61,7 +63,7 @@ enum HelpText {
             lines.append(StyledLine(text: group.title, role: .heading))
             for (key, meaning) in group.keys {
                 let padded = key + String(repeating: " ", count: max(1, keyWidth - key.count))
-                for (index, part) in Wrap.lines(meaning, width: meaningWidth).enumerated() {
+                for (index, part) in TextWrap.lines(meaning, width: meaningWidth).enumerated() {
                     lines.append(StyledLine(text: (index == 0 ? padded : String(repeating: " ", count: keyWidth)) + part, role: .normal, indent: 2))
                 }
             }

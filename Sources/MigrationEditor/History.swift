@@ -2,12 +2,21 @@ import MigrationCore
 
 /// Unlimited undo and redo over whole documents. Each entry holds the document on the other side
 /// of one change, the item the change touched (so the focus returns there) and a label for the
-/// status row.
+/// status row. Opening a profile also switches files, so its entries carry the file too: undoing
+/// an open must not leave the old document pointed at the opened file, where `s` would
+/// overwrite it.
 struct History: Hashable, Sendable {
     struct Entry: Hashable, Sendable {
         let document: Document
         let focus: Subject
         let label: String
+        /// The profile path and last-saved document on this side of an open; nil for edits.
+        var file: File?
+    }
+
+    struct File: Hashable, Sendable {
+        let path: String?
+        let saved: Document
     }
 
     private(set) var undoStack: [Entry] = []
@@ -19,17 +28,24 @@ struct History: Hashable, Sendable {
         redoStack.removeAll()
     }
 
-    /// The change to undo, with `current` kept so that redo can bring it back.
-    mutating func undo(current: Document) -> Entry? {
+    /// The change to undo, with `current` (and, for an open, `file`) kept so that redo can bring
+    /// it back.
+    mutating func undo(current: Document, file: File) -> Entry? {
         guard let entry = undoStack.popLast() else { return nil }
-        redoStack.append(Entry(document: current, focus: entry.focus, label: entry.label))
+        redoStack.append(Entry(document: current, focus: entry.focus, label: entry.label, file: entry.file.map { _ in file }))
         return entry
     }
 
-    /// The change to redo, with `current` kept so that undo can go back again.
-    mutating func redo(current: Document) -> Entry? {
+    /// The change to redo, with `current` (and, for an open, `file`) kept so that undo can go
+    /// back again.
+    mutating func redo(current: Document, file: File) -> Entry? {
         guard let entry = redoStack.popLast() else { return nil }
-        undoStack.append(Entry(document: current, focus: entry.focus, label: entry.label))
+        undoStack.append(Entry(document: current, focus: entry.focus, label: entry.label, file: entry.file.map { _ in file }))
         return entry
+    }
+
+    /// Marks the change just recorded as an open, which switched from `file`.
+    mutating func markLastAsOpen(_ file: File) {
+        undoStack[undoStack.count - 1].file = file
     }
 }

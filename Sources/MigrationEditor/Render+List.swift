@@ -14,7 +14,7 @@ extension Renderer {
             title: state.filter == .changed ? "Changed settings" : "Settings", footer: position,
             role: active ? .heading : .border, titleRole: .heading)
         guard !rows.isEmpty else {
-            let message = Wrap.lines("Nothing differs from QEMU's defaults. Press a to show all settings.", width: layout.listWidth - 4)
+            let message = TextWrap.lines("Nothing differs from QEMU's defaults. Press a to show all settings.", width: layout.listWidth - 4)
             for (offset, line) in message.prefix(height).enumerated() {
                 screen.put(line, row: layout.paneTop + 1 + offset, column: 2, role: .muted)
             }

@@ -24,7 +24,7 @@ extension Renderer {
             var text = isError ? Marker.error : Marker.warning
             if diagnostic == report.firstError { text += " " + Marker.qemuFirst }
             text += " " + diagnostic.subjects.map(\.name).joined(separator: " + ") + ": " + diagnostic.message
-            var lines = Wrap.lines(text, width: width - 2)
+            var lines = TextWrap.lines(text, width: width - 2)
             if lines.count > spare + 1 {
                 lines = Array(lines.prefix(spare + 1))
                 lines[lines.count - 1] = Wrap.truncated(lines[lines.count - 1] + " …", width: width - 2)

@@ -65,22 +65,33 @@ extension EditorState {
     }
 
     mutating func undo() {
-        guard let entry = history.undo(current: document) else {
+        guard let entry = history.undo(current: document, file: currentFile) else {
             status = .info("Nothing to undo")
             return
         }
-        document = entry.document
+        restore(entry)
         focusOn(entry.focus)
         status = .info("Undid: \(entry.label)")
     }
 
     mutating func redo() {
-        guard let entry = history.redo(current: document) else {
+        guard let entry = history.redo(current: document, file: currentFile) else {
             status = .info("Nothing to redo")
             return
         }
-        document = entry.document
+        restore(entry)
         focusOn(entry.focus)
         status = .info("Redid: \(entry.label)")
+    }
+
+    private var currentFile: History.File { History.File(path: profilePath, saved: savedDocument) }
+
+    /// Puts back the document of an undo or redo entry, and the file too when it was an open.
+    private mutating func restore(_ entry: History.Entry) {
+        document = entry.document
+        if let file = entry.file {
+            profilePath = file.path
+            savedDocument = file.saved
+        }
     }
 }

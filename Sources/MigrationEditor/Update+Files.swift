@@ -108,7 +108,10 @@ extension EditorState {
     mutating func didOpen(_ profile: Profile, from path: String) -> [EditorEffect] {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let opened = Document(configuration: profile.configuration, host: profile.host, version: profile.version)
-        change("open \(name)") { $0 = opened }
+        let before = History.File(path: profilePath, saved: savedDocument)
+        if change("open \(name)", { $0 = opened }) {
+            history.markLastAsOpen(before)
+        }
         savedDocument = opened
         profilePath = path
         status = .info("Opened \(path)")

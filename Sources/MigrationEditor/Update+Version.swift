@@ -19,20 +19,6 @@ public struct VersionPicker: Hashable, Sendable {
 }
 
 extension Document {
-    /// The changed values a switch to `version` cannot keep, in catalog order: settings that
-    /// release lacks (`Configuration.itemsMissing(from:)`) and choices it does not offer
-    /// (multifd-compression=qpl before 9.1, mode=cpr-transfer before 10.0).
-    func valuesLost(movingTo version: QEMUVersion) -> [ItemID] {
-        let catalog = Release.for(version).catalog
-        return configuration.changedItems.filter { id in
-            guard let item = catalog.item(id) else { return true }
-            if case .enumeration(let choices) = item.type, case .choice(let choice) = configuration[id] {
-                return !choices.contains(choice)
-            }
-            return false
-        }
-    }
-
     /// How a lost value reads in the status row: its name, or `name=choice` when the release has
     /// the setting but not the choice.
     func lostLabel(_ id: ItemID, movingTo version: QEMUVersion) -> String {
@@ -78,7 +64,7 @@ extension EditorState {
             status = .info("Already editing for QEMU \(version)")
             return
         }
-        let lost = document.valuesLost(movingTo: version)
+        let lost = document.configuration.valuesLost(movingTo: version)
         let labels = lost.map { document.lostLabel($0, movingTo: version) }
         change("switch to QEMU \(version)") { document in
             for id in lost { document.configuration.reset(id) }
@@ -125,7 +111,7 @@ extension Renderer {
         guard version != document.version else {
             return "QEMU \(version) is the profile's release · Enter or Esc keeps it"
         }
-        let lost = document.valuesLost(movingTo: version)
+        let lost = document.configuration.valuesLost(movingTo: version)
         guard !lost.isEmpty else { return "Enter switches to QEMU \(version); every value carries over" }
         let labels = lost.map { document.lostLabel($0, movingTo: version) }
         return "Enter switches to QEMU \(version) and resets \(labels.joined(separator: ", "))"

@@ -108,10 +108,9 @@ public enum QEMURunner {
         let lines = stdout.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" })
             .map { String($0) }.filter { !$0.allSatisfy(\.isWhitespace) }
         guard let first = lines.first else { return [:] }
-        guard let greeting = (try? JSON(parsing: first)), greeting["QMP"] != nil else {
+        guard (try? JSON(parsing: first))?["QMP"] != nil else {
             throw ProtocolError(message: "stdout does not start with a QMP greeting: \(first.prefix(200))")
         }
-        _ = greeting
         var replies: [String: JSON] = [:]
         for (position, line) in lines.enumerated().dropFirst() {
             guard let message = (try? JSON(parsing: line)) else {

@@ -35,6 +35,8 @@ public enum Verifier {
         return run
     }
 
+    /// Exports `configuration` as `-global` words for the binary's release, runs QEMU with them,
+    /// and lists every difference from migedit's prediction for the run's host.
     public static func verify(
         _ configuration: Configuration, host profileHost: Host, with binary: QEMUBinary, timeout: Double = 20
     ) throws(QEMURunError) -> Verification {
@@ -45,7 +47,7 @@ public enum Verifier {
         let catalog = Catalog.for(version)
         let (arguments, notPassed) = Exporter.globalArguments(configuration, host: host, catalog: catalog)
         var passed = configuration
-        for id in notPassed + configuration.itemsMissing(from: version) { passed.reset(id) }
+        for id in notPassed + configuration.valuesLost(movingTo: version) { passed.reset(id) }
         let predicted = Checker.for(version).check(passed, on: host)
         let outcome = try QEMURunner.run(binary, arguments: arguments, timeout: timeout)
         let disagreements = compare(predicted, outcome) + readBack(passed, catalog: catalog, outcome: outcome)

@@ -12,7 +12,7 @@ public enum TerminalError: Error, Equatable, Sendable {
     public var message: String {
         switch self {
         case .notATerminal:
-            return "migedit: needs an interactive terminal (stdin and stdout must be a tty)"
+            return "migedit: needs an interactive terminal (/dev/tty is not one or cannot be opened)"
         case .cannotInitialize(let term):
             let name = term.isEmpty ? "TERM is unset" : "TERM=\(term)"
             return "migedit: cannot initialize the terminal (\(name)); "

@@ -28,7 +28,7 @@ public final class TerminalSession {
     /// (before `newterm`, so ncurses leaves SIGINT/SIGTERM to us), starts ncurses in cbreak mode
     /// with keypad decoding and a 25 ms Escape delay, hides the cursor and picks the colour scheme.
     public init(options: TerminalOptions) throws(TerminalError) {
-        let device = try TerminalDevice.open(useDevTTY: options.useDevTTY)
+        let device = try TerminalDevice.open()
         UTF8Locale.select()
         let traps = SignalTraps.install(restoring: device.descriptor)
         let term = getenv("TERM").map { String(cString: $0) } ?? ""

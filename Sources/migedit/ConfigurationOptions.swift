@@ -32,10 +32,14 @@ struct ConfigurationOptions: ParsableArguments {
     func apply(to profile: Profile, version fallback: QEMUVersion? = nil) throws -> Profile {
         var loaded = profile
         if let version = release.qemu ?? fallback {
-            let missing = loaded.configuration.itemsMissing(from: version)
+            let missing = loaded.configuration.valuesLost(movingTo: version)
             guard missing.isEmpty else {
+                let catalog = Catalog.for(version)
+                let names = missing.map { id in
+                    catalog.contains(id) ? "\(id.item.name)=\(loaded.configuration[id].string)" : id.item.name
+                }
                 throw CLIFailure.badInput(
-                    "QEMU \(version) has no " + missing.map(\.item.name).joined(separator: ", ")
+                    "QEMU \(version) has no " + names.joined(separator: ", ")
                         + " (set in the profile for QEMU \(loaded.version))")
             }
             loaded.version = version
@@ -52,18 +56,18 @@ struct ConfigurationOptions: ParsableArguments {
 
 /// `--qemu VERSION`: the QEMU release to check against. An unknown version is bad input.
 struct VersionOption: ParsableArguments {
-    @Option(name: .customLong("qemu"), help: ArgumentHelp(
-        "The QEMU release: \(QEMUVersion.list) (default \(QEMUVersion.standard), or the profile's).",
-        valueName: "VERSION"))
+    @Option(
+        name: .customLong("qemu"),
+        help: ArgumentHelp(
+            "The QEMU release: \(QEMUVersion.list) (default \(QEMUVersion.standard), or the profile's).",
+            valueName: "VERSION"),
+        transform: { text in
+            guard let version = QEMUVersion(parsing: text) else {
+                throw ValidationError("unknown QEMU release '\(text)'; known: \(QEMUVersion.list)")
+            }
+            return version
+        })
     var qemu: QEMUVersion?
-}
-
-extension QEMUVersion: ExpressibleByArgument {
-    public init?(argument: String) {
-        self.init(parsing: argument)
-    }
-
-    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
 /// Reading input files: one clear message for every way it can fail.

@@ -9,7 +9,8 @@ import Terminal
 #endif
 
 /// `migedit` / `migedit edit`: the full-screen editor. It draws on /dev/tty, so with `--print`
-/// stdout stays free and `$(migedit edit --print)` captures the `-global` fragment chosen with `w`.
+/// stdout stays free and `$(migedit edit --print)` captures the `-global` fragment chosen with `w`
+/// (shell-quoted, so it is meant for `eval` or pasting).
 struct EditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit",
@@ -20,7 +21,7 @@ struct EditCommand: ParsableCommand {
             Examples:
               migedit
               migedit edit prod.json
-              qemu-system-x86_64 ... $(migedit edit prod.json --print)
+              eval "qemu-system-x86_64 ... $(migedit edit prod.json --print)"
             """)
 
     @OptionGroup var options: ConfigurationOptions
@@ -33,7 +34,7 @@ struct EditCommand: ParsableCommand {
 
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, print || isatty(STDOUT_FILENO) == 1 else {
-            throw CLIFailure.badInput("the editor needs an interactive terminal (stdin and stdout must be a tty); use check or export in scripts")
+            throw CLIFailure.badInput("the editor needs an interactive terminal (stdin and stdout must be a tty, or stdin with --print); use check or export in scripts")
         }
         var loaded = Profile()
         if let path = options.profile, access(path, F_OK) == 0 {
@@ -44,7 +45,7 @@ struct EditCommand: ParsableCommand {
         let profile = try start.apply(to: loaded)
         let output = try MainActor.assumeIsolated {
             do {
-                return try withTerminalSession(TerminalOptions(monochrome: monochrome, useDevTTY: true)) { session in
+                return try withTerminalSession(TerminalOptions(monochrome: monochrome)) { session in
                     EditorLoop(session: session, profile: profile, path: options.profile).run()
                 }
             } catch let error as TerminalError {
@@ -102,7 +103,7 @@ struct EditorLoop {
             }
         case .writeExport(let path, let contents):
             do {
-                try AtomicFile.write(contents + "\n", to: path)
+                try AtomicFile.write(contents, to: path)
                 return .exported(path: path)
             } catch {
                 return .exportFailed(reason: error.message)

@@ -10,11 +10,14 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Print the configuration as -global words, QMP, HMP or a profile.",
         discussion: """
-            Settings the chosen format cannot express are listed on stderr.
+            Settings the chosen format cannot express are listed on stderr. The global format is \
+            shell-quoted for pasting or eval: a value with spaces or quotes needs \
+            eval "qemu-system-x86_64 ... $(migedit export ...)", since a plain $(...) does not \
+            remove quotes.
 
             Examples:
               migedit export --set multifd=on --set multifd-channels=8
-              qemu-system-x86_64 ... $(migedit export prod.json)
+              eval "qemu-system-x86_64 ... $(migedit export prod.json)"
               migedit export prod.json --format qmp
               migedit export --set tls-creds=tls0 --format hmp
               migedit export prod.json --qemu 7.2

@@ -4,7 +4,7 @@ import ArgumentParser
 struct Migedit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migedit",
-        abstract: "Edit, check and export QEMU 9.0 live-migration settings.",
+        abstract: "Edit, check and export QEMU live-migration settings (QEMU 7.2 to 10.2).",
         discussion: """
             Every check QEMU applies to migration capabilities and parameters, with QEMU's own \
             messages, before you start QEMU.
@@ -12,7 +12,7 @@ struct Migedit: ParsableCommand {
             Examples:
               migedit                                   open the editor
               migedit check --set postcopy-ram=on --set multifd=on
-              migedit export prod.json --format global
+              eval "qemu-system-x86_64 ... $(migedit export prod.json)"
               migedit import --from cmdline qemu-cmdline.txt > prod.json
               migedit explain postcopy-ram-vs-multifd
 

@@ -19,6 +19,7 @@ do {
         Console.output(Migedit.fullMessage(for: error))
         exit(0)
     }
-    Console.error(Migedit.fullMessage(for: error))
+    let message = Migedit.message(for: error).split(separator: "\n").first.map(String.init) ?? "bad arguments"
+    Console.error("migedit: \(message) (see migedit --help)")
     exit(CLIFailure.badInput)
 }

@@ -68,14 +68,16 @@ struct CLITests {
         (["check", "/nonexistent/profile.json"], "migedit: cannot read /nonexistent/profile.json: no such file"),
         (["check", "/"], "migedit: cannot read /: it is a directory"),
         (["explain", "postcopy-ram-vs-multifdd"], "migedit: no rule, setting or host fact named 'postcopy-ram-vs-multifdd' (did you mean 'postcopy-ram-vs-multifd'?)"),
-        (["export", "--format", "yaml"], "The value 'yaml' is invalid for '--format <format>'"),
-        (["check", "--frobnicate"], "Unknown option '--frobnicate'"),
+        (["export", "--format", "yaml"], "migedit: The value 'yaml' is invalid for '--format <format>'"),
+        (["check", "--frobnicate"], "migedit: Unknown option '--frobnicate'"),
+        (["check", "--qemu", "9.9"], "migedit: The value '9.9' is invalid for '--qemu <VERSION>': unknown QEMU release '9.9'; known: 7.2, 8.0"),
     ])
     func badInputExitsTwoWithOneLineOnStderr(arguments: [String], message: String) throws {
         let result = try ChildProcess.run([binary] + arguments, environment: ["PATH": "/usr/bin:/bin"])
         #expect(result.exitCode == 2)
         #expect(result.standardOutput.isEmpty)
         #expect(result.standardError.contains(message), "\(result.standardError)")
+        #expect(result.standardError.split(separator: "\n").count == 1, "one line: \(result.standardError)")
     }
 
     @Test func corruptProfileIsBadInput() throws {
@@ -217,6 +219,24 @@ struct CLITests {
         let accepted = try run("verify", "--qemu-binary", "/usr/bin/qemu-system-x86_64", "--set", "multifd-channels=8")
         #expect(accepted.exitCode == 0)
         #expect(accepted.standardOutput.contains("values read back as exported"))
+    }
+
+    @Test func switchingReleasesDropsNoChoiceSilently() throws {
+        let profile = try run("export", "--qemu", "10.0", "--set", "mode=cpr-transfer", "--format", "json")
+        let path = try temporaryFile(contents: profile.standardOutput)
+        let check = try run("check", path, "--qemu", "9.0")
+        #expect(check.exitCode == 2)
+        #expect(check.standardError == "migedit: QEMU 9.0 has no mode=cpr-transfer (set in the profile for QEMU 10.0)\n")
+    }
+
+    @Test func importReadsWindowsLineEndingsAndTheReleasesSizeSyntax() throws {
+        let crlf = try run("import", "--from", "global", input: "-global migration.x-multifd=on\r\n-global migration.multifd-channels=4\r\n")
+        #expect(crlf.exitCode == 0, "\(crlf.standardError)")
+        #expect(crlf.standardOutput.contains("\"multifd-channels\": 4"))
+        let old = try run("import", "--from", "profile", "--qemu", "7.2", input: #"{"parameters": {"xbzrle-cache-size": "0x10k"}}"#)
+        #expect(old.exitCode == 0, "\(old.standardError)")
+        #expect(old.standardOutput.contains("\"qemu\": \"7.2\""))
+        #expect(old.standardOutput.contains("\"xbzrle-cache-size\": 16384"))
     }
 
     func temporaryFile(contents: String) throws -> String {

@@ -182,7 +182,13 @@ struct FilesAndQuitTests {
         #expect(state.profileName == "prod.json")
         state.press(.character("u"))
         #expect(state["xbzrle"] == .bool(true))
-        #expect(state.isModified, "the undone document differs from the file")
+        #expect(state.isModified, "the undone document is still unsaved")
+        #expect(state.profilePath == nil, "undo goes back to the file the document belongs to")
+        #expect(state.press(.character("s")).isEmpty, "s asks for a path instead of overwriting prod.json")
+        state.press(.escape)
+        state.press(.control("r"))
+        #expect(state.profilePath == "/p/prod.json")
+        #expect(!state.isModified)
     }
 
     @Test func aFailedOpenSaysWhy() {

@@ -31,7 +31,7 @@ extension Configuration {
             } catch {
                 throw ImportError("\(item.name): expects a JSON list (as QMP takes it): \(error.message)")
             }
-            return try ValueJSON.decode(json, for: item, context: item.name)
+            return try ValueJSON.decode(json, for: item, context: item.name, version: version)
         }
         switch ValueParser.parse(text, as: item.type, name: item.property ?? item.name, version: version) {
         case .success(let value): return value

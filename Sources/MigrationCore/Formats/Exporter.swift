@@ -20,12 +20,19 @@ public struct Export: Hashable, Sendable {
 /// Renders a configuration in QEMU's own input formats. Only values that differ from QEMU's
 /// defaults are emitted, in catalog order, so the output is the smallest that reproduces it.
 public enum Exporter {
+    /// The configuration in `format` for `version` on `host`. Values the release does not have
+    /// (settings or enum choices) are left out with a note, as are settings the format cannot
+    /// express, so the text is always something that release accepts as input.
     public static func export(
         _ configuration: Configuration, host: Host, version: QEMUVersion = .standard, format: ExportFormat
     ) -> Export {
         let catalog = Catalog.for(version)
-        let missing = configuration.changedItems.filter { !catalog.contains($0) }
-        let notes = missing.map { "\($0.item.name) does not exist in QEMU \(version); it is left out" }
+        let missing = configuration.valuesLost(movingTo: version)
+        let notes = missing.map { id in
+            catalog.contains(id)
+                ? "\(id.item.name)=\(configuration[id].string) does not exist in QEMU \(version); it is left out"
+                : "\(id.item.name) does not exist in QEMU \(version); it is left out"
+        }
         var present = configuration
         for id in missing { present.reset(id) }
         let export: Export

@@ -24,7 +24,7 @@ public enum Importer {
         case .cmdline:
             return Profile(configuration: try globalWords(text, onlyMigration: true, catalog: catalog), version: version)
         case .qmp: return Profile(configuration: try qmp(text, catalog: catalog), version: version)
-        case .profile: return try Profile(json: text)
+        case .profile: return try Profile(json: text, defaultVersion: version)
         }
     }
 
@@ -227,7 +227,7 @@ public enum Importer {
                 if let absence = catalog.absence(of: member.key) { throw ImportError(absence) }
                 throw ImportError("unknown parameter '\(member.key)'" + didYouMean(member.key, in: catalog.version))
             }
-            configuration[item.id] = try ValueJSON.decode(member.value, for: item, context: "QMP")
+            configuration[item.id] = try ValueJSON.decode(member.value, for: item, context: "QMP", version: catalog.version)
         }
     }
 }

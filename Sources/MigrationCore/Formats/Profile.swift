@@ -52,7 +52,8 @@ public struct Profile: Hashable, Sendable {
 
     /// Reads a profile, refusing anything it does not understand (unknown sections, names,
     /// wrongly typed values) rather than silently dropping it.
-    public init(json text: String) throws(ImportError) {
+    /// `defaultVersion` is the release of a profile that names none.
+    public init(json text: String, defaultVersion: QEMUVersion = .standard) throws(ImportError) {
         let document: JSON
         do {
             document = try JSON(parsing: text)
@@ -62,7 +63,7 @@ public struct Profile: Hashable, Sendable {
         guard let sections = document.members else {
             throw ImportError("profile must be a JSON object with qemu, host, capabilities, parameters and properties")
         }
-        self.init()
+        self.init(version: defaultVersion)
         if let named = document["qemu"] {
             guard let text = named.stringValue, let version = QEMUVersion(rawValue: text) else {
                 throw ImportError("profile is for QEMU \(named.serialized()); known versions: \(QEMUVersion.list)")
@@ -116,7 +117,7 @@ public struct Profile: Hashable, Sendable {
             guard Profile.sectionName(item.kind) == section else {
                 throw ImportError("profile: '\(member.key)' belongs in \(Profile.sectionName(item.kind)), not \(section)")
             }
-            configuration[item.id] = try ValueJSON.decode(member.value, for: item, context: "profile")
+            configuration[item.id] = try ValueJSON.decode(member.value, for: item, context: "profile", version: version)
         }
     }
 }

@@ -30,8 +30,10 @@ public enum ShellWords {
     ///
     /// Only word splitting is done: `;`, `|`, `&`, `$…` and the like are kept as ordinary
     /// characters, since the caller wants the words a command would receive, not to run it.
+    /// Windows line ends (CRLF) read as plain newlines, so a command line saved on Windows splits
+    /// (and continues with `\`) the same way.
     public static func split(_ line: String) throws(ShellWordsError) -> [String] {
-        let scalars = Array(line.unicodeScalars)
+        let scalars = Array(line.replacing("\r\n", with: "\n").unicodeScalars)
         var words: [String] = []
         var word = String.UnicodeScalarView()
         var inWord = false
@@ -39,7 +41,7 @@ public enum ShellWords {
         while index < scalars.count {
             let scalar = scalars[index]
             switch scalar {
-            case " ", "\t", "\n":
+            case " ", "\t", "\n", "\r":
                 if inWord {
                     words.append(String(word))
                     word = String.UnicodeScalarView()

@@ -33,7 +33,9 @@ enum ValueJSON {
 
     /// Reads a value for `item` from JSON. Numbers may also be given as strings in QEMU's
     /// `-global` syntax (`"64M"`), which is friendlier in hand-written profiles.
-    static func decode(_ json: JSON, for item: Item, context: String) throws(ImportError) -> Value {
+    static func decode(
+        _ json: JSON, for item: Item, context: String, version: QEMUVersion
+    ) throws(ImportError) -> Value {
         func fail(_ expected: String) -> ImportError {
             ImportError("\(context): \(item.name) expects \(expected), got \(json.serialized())")
         }
@@ -48,7 +50,7 @@ enum ValueJSON {
                 return .number(number)
             }
             if let text = json.stringValue {
-                switch ValueParser.parse(text, as: item.type, name: item.name) {
+                switch ValueParser.parse(text, as: item.type, name: item.name, version: version) {
                 case .success(let value): return value
                 case .failure(let error): throw ImportError("\(context): \(error.message)")
                 }
@@ -81,7 +83,7 @@ enum ValueJSON {
             throw ImportError("\(context): block-bitmap-mapping entries need string node-name and alias and a bitmaps list, got \(json.serialized())")
         }
         let decoded = try bitmaps.map { (bitmap) throws(ImportError) -> BitmapAlias in
-            guard json.members != nil, let name = bitmap["name"]?.stringValue, let alias = bitmap["alias"]?.stringValue else {
+            guard bitmap.members != nil, let name = bitmap["name"]?.stringValue, let alias = bitmap["alias"]?.stringValue else {
                 throw ImportError("\(context): block-bitmap-mapping bitmaps need string name and alias, got \(bitmap.serialized())")
             }
             var persistent: Bool?

@@ -14,7 +14,7 @@ public enum Phase: String, Hashable, Sendable {
 }
 
 /// Something a rule involves: a setting, or a host fact it depends on.
-public enum Subject: Hashable, Sendable, Comparable {
+public enum Subject: Hashable, Sendable {
     case item(ItemID)
     case host(HostFact)
 
