@@ -15,8 +15,22 @@ public enum QEMUVersion: String, CaseIterable, Hashable, Sendable, Comparable, C
     /// The version migedit assumes when none is named: the reference revision's release.
     public static let standard: QEMUVersion = .v9_0
 
-    public static func < (lhs: QEMUVersion, rhs: QEMUVersion) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    public static func < (lhs: QEMUVersion, rhs: QEMUVersion) -> Bool { lhs.index < rhs.index }
+
+    /// The release's position among `allCases`, oldest first; per-release tables use it.
+    public var index: Int {
+        switch self {
+        case .v7_2: return 0
+        case .v8_0: return 1
+        case .v8_1: return 2
+        case .v8_2: return 3
+        case .v9_0: return 4
+        case .v9_1: return 5
+        case .v9_2: return 6
+        case .v10_0: return 7
+        case .v10_1: return 8
+        case .v10_2: return 9
+        }
     }
 
     public var description: String { rawValue }

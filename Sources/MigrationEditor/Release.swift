@@ -36,10 +36,7 @@ final class Release: Sendable {
     private static let all: [Release] = QEMUVersion.allCases.map(Release.init)
 
     /// The release's data; built for every release on first use.
-    static func `for`(_ version: QEMUVersion) -> Release {
-        for release in all where release.version == version { return release }
-        preconditionFailure("no release data for QEMU \(version)")
-    }
+    static func `for`(_ version: QEMUVersion) -> Release { all[version.index] }
 
     /// This release's view of an item: its choices, its `-global` property (if it has one
     /// here) and whether it is deprecated here. Falls back to the union definition for items

@@ -182,7 +182,7 @@ public struct QEMUOutcome: Sendable, Equatable {
     }
 
     /// QEMU accepted the settings: it exited 0 and answered on its monitor.
-    public var accepted: Bool { exitStatus == 0 && capabilities != nil }
+    public var isAccepted: Bool { exitStatus == 0 && capabilities != nil }
 
     /// The first fatal error line QEMU printed: the first `<prog>: ` line that is neither a
     /// warning (`warning: …` or `<location>: warning: …`) nor `info: …`, with the prefix removed

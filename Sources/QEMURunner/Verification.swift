@@ -58,12 +58,12 @@ public enum Verifier {
 
     static func compare(_ predicted: Report, _ outcome: QEMUOutcome) -> [String] {
         var problems: [String] = []
-        let qemuVerdict = outcome.accepted ? "accepted" : "rejected"
+        let qemuVerdict = outcome.isAccepted ? "accepted" : "rejected"
         let ourVerdict = predicted.isAccepted ? "accepted" : "rejected"
         if qemuVerdict != ourVerdict {
             problems.append("verdict: QEMU \(qemuVerdict) it, migedit predicted \(ourVerdict)")
         }
-        if !outcome.accepted, let message = outcome.firstError, message != predicted.firstError?.message {
+        if !outcome.isAccepted, let message = outcome.firstError, message != predicted.firstError?.message {
             problems.append("first error: QEMU said \"\(message)\", migedit predicted \(quoted(predicted.firstError?.message))")
         }
         let predictedWarnings = predicted.startupLines.compactMap { line in
@@ -79,7 +79,7 @@ public enum Verifier {
 
     /// Every capability, parameter and visible compat property QEMU reports, against ours.
     static func readBack(_ configuration: Configuration, catalog: Catalog, outcome: QEMUOutcome) -> [String] {
-        guard outcome.accepted else { return [] }
+        guard outcome.isAccepted else { return [] }
         var problems: [String] = []
         let items = catalog.items
         for (name, state) in (outcome.capabilities ?? [:]).sorted(by: { $0.key < $1.key }) {

@@ -1,5 +1,4 @@
 import ArgumentParser
-import MigeditIO
 import MigrationCore
 
 /// The options every subcommand that works on a configuration shares: a profile, `--set` and
@@ -51,42 +50,5 @@ struct ConfigurationOptions: ParsableArguments {
             throw CLIFailure.badInput(error.message)
         }
         return loaded
-    }
-}
-
-/// `--qemu VERSION`: the QEMU release to check against. An unknown version is bad input.
-struct VersionOption: ParsableArguments {
-    @Option(
-        name: .customLong("qemu"),
-        help: ArgumentHelp(
-            "The QEMU release: \(QEMUVersion.list) (default \(QEMUVersion.standard), or the profile's).",
-            valueName: "VERSION"),
-        transform: { text in
-            guard let version = QEMUVersion(parsing: text) else {
-                throw ValidationError("unknown QEMU release '\(text)'; known: \(QEMUVersion.list)")
-            }
-            return version
-        })
-    var qemu: QEMUVersion?
-}
-
-/// Reading input files: one clear message for every way it can fail.
-enum ProfileFile {
-    static func read(_ path: String) throws -> Profile {
-        let text = try readText(path)
-        do {
-            return try Profile(json: text)
-        } catch {
-            throw CLIFailure.badInput("\(path): \(error.message)")
-        }
-    }
-
-    /// The whole file (or stdin for `-`) as UTF-8 text.
-    static func readText(_ path: String) throws -> String {
-        do {
-            return try AtomicFile.read(path)
-        } catch {
-            throw CLIFailure.badInput(error.message)
-        }
     }
 }

@@ -67,12 +67,12 @@ struct VerifyCommand: ParsableCommand {
         for id in verification.notPassed {
             lines.append("  note:    \(id.item.name) has no -global property; it was not passed and not predicted")
         }
-        lines.append("  QEMU:    " + (outcome.accepted ? "accepted" : "rejected: " + (outcome.firstError ?? "exit \(outcome.exitStatus)")))
+        lines.append("  QEMU:    " + (outcome.isAccepted ? "accepted" : "rejected: " + (outcome.firstError ?? "exit \(outcome.exitStatus)")))
         lines.append("  migedit: " + (verification.predicted.firstError.map { "rejected: " + $0.message } ?? "accepted"))
         for warning in outcome.warnings { lines.append("  QEMU warned: \(warning)") }
         if verification.agrees {
             let values = (outcome.capabilities?.count ?? 0) + (outcome.parameters?.count ?? 0) + (outcome.globals?.count ?? 0)
-            lines.append(outcome.accepted
+            lines.append(outcome.isAccepted
                 ? "✓ agree: same verdict, \(values) values read back as exported"
                 : "✓ agree: same verdict and message")
         } else {

@@ -201,3 +201,9 @@ struct RuleTriggerTests {
         }
     }
 }
+
+struct VersionIndexTests {
+    @Test func indexIsThePositionAmongAllCases() {
+        #expect(QEMUVersion.allCases.map(\.index) == Array(QEMUVersion.allCases.indices))
+    }
+}

@@ -184,7 +184,7 @@ struct AgreementTests {
         for index in 0..<500 {
             let configuration = Agreement.randomConfiguration(version: version, generator: &generator)
             let verification = try Agreement.expectAgreement(configuration, version: version, path: path, label: "random #\(index)")
-            if !verification.outcome.accepted { rejected += 1 }
+            if !verification.outcome.isAccepted { rejected += 1 }
         }
         #expect(rejected > 50 && rejected < 450, "the generator should produce both verdicts; \(rejected) of 500 were rejected")
     }

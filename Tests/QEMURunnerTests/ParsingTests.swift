@@ -48,7 +48,7 @@ struct ParsingTests {
         #expect(outcome.stderrLines[1] == "Please use migration.x-multifd=on instead")
         #expect(outcome.warnings == ["short-form boolean option 'migration.x-multifd' deprecated", "zero-blocks capability is deprecated"])
         #expect(outcome.firstError == "can't apply global migration.xbzrle-cache-size=64MiB: Parameter 'xbzrle-cache-size' expects a non-negative number below 2^64")
-        #expect(!outcome.accepted)
+        #expect(!outcome.isAccepted)
     }
 
     @Test func stderrWithTimestampOrGuestName() {
@@ -60,7 +60,7 @@ struct ParsingTests {
         let bare = QEMUOutcome(exitStatus: 1, rawStderr: "unprefixed trouble\n", capabilities: nil, parameters: nil, migrateInfo: nil)
         #expect(bare.firstError == "unprefixed trouble")
         let none = QEMUOutcome(exitStatus: 0, rawStderr: "", capabilities: [:], parameters: [:], migrateInfo: nil)
-        #expect(none.stderrLines.isEmpty && none.firstError == nil && none.warnings.isEmpty && none.accepted)
+        #expect(none.stderrLines.isEmpty && none.firstError == nil && none.warnings.isEmpty && none.isAccepted)
     }
 
     @Test func versionLine() throws {

@@ -15,7 +15,7 @@ func binariesPresentInCI() {
 private func expectDefaults(_ qemu: QEMUBinary) throws {
     let outcome = try QEMURunner.run(qemu, arguments: [])
     #expect(outcome.exitStatus == 0)
-    #expect(outcome.accepted)
+    #expect(outcome.isAccepted)
     #expect(outcome.firstError == nil)
     #expect(outcome.warnings.isEmpty)
     #expect(outcome.stderrLines.isEmpty, "stderr: \(outcome.rawStderr)")
@@ -45,7 +45,7 @@ private func expectDefaults(_ qemu: QEMUBinary) throws {
 
 private func expectMultifdReadBack(_ qemu: QEMUBinary) throws {
     let outcome = try QEMURunner.run(qemu, arguments: globals("x-multifd=on", "multifd-channels=8"))
-    #expect(outcome.accepted)
+    #expect(outcome.isAccepted)
     #expect(outcome.capabilities?["multifd"] == true)
     #expect(outcome.capabilities?["xbzrle"] == false)
     #expect(outcome.parameters?["multifd-channels"] == .integer(8))
@@ -55,7 +55,7 @@ private func expectMultifdReadBack(_ qemu: QEMUBinary) throws {
 private func expectRejected(_ qemu: QEMUBinary, _ arguments: [String], firstError: String) throws {
     let outcome = try QEMURunner.run(qemu, arguments: arguments)
     #expect(outcome.exitStatus == 1)
-    #expect(!outcome.accepted)
+    #expect(!outcome.isAccepted)
     #expect(outcome.capabilities == nil)
     #expect(outcome.parameters == nil)
     #expect(outcome.migrateInfo == nil)
@@ -74,7 +74,7 @@ private func expectExactValues(_ qemu: QEMUBinary) throws {
         qemu,
         arguments: globals(
             "x-max-bandwidth=18446744073709551615", "tls-hostname=a,,b c", "multifd-channels=0", "multifd-channels=255"))
-    #expect(outcome.accepted, "stderr: \(outcome.rawStderr)")
+    #expect(outcome.isAccepted, "stderr: \(outcome.rawStderr)")
     #expect(outcome.parameters?["max-bandwidth"] == .integer(.max))
     #expect(outcome.parameters?["tls-hostname"] == .string("a,,b c"))
     #expect(outcome.parameters?["multifd-channels"] == .integer(255))
@@ -83,7 +83,7 @@ private func expectExactValues(_ qemu: QEMUBinary) throws {
 /// A misspelled driver name is only a warning, and QEMU starts.
 private func expectInvalidClassWarning(_ qemu: QEMUBinary) throws {
     let outcome = try QEMURunner.run(qemu, arguments: ["-global", "migraton.multifd-channels=8"])
-    #expect(outcome.accepted)
+    #expect(outcome.isAccepted)
     #expect(outcome.firstError == nil)
     #expect(outcome.warnings == ["global migraton.multifd-channels has invalid class name"])
     #expect(outcome.parameters?["multifd-channels"] == .integer(2))
@@ -96,7 +96,7 @@ private func medianRunMilliseconds(_ qemu: QEMUBinary) throws -> Double {
         let start = seconds()
         let outcome = try QEMURunner.run(qemu, arguments: globals("x-multifd=on", "multifd-channels=8"))
         durations.append((seconds() - start) * 1000)
-        #expect(outcome.accepted)
+        #expect(outcome.isAccepted)
     }
     durations.sort()
     let median = (durations[4] + durations[5]) / 2
@@ -133,7 +133,7 @@ struct QEMU72Tests {
 
     @Test func compressExistsAndGlobalsShowDecompressCheck() throws {
         let outcome = try QEMURunner.run(qemu, arguments: globals("x-compress=on", "x-compress-level=9"))
-        #expect(outcome.accepted)
+        #expect(outcome.isAccepted)
         #expect(outcome.warnings.isEmpty)  // 7.2 does not deprecate compress yet
         #expect(outcome.capabilities?["compress"] == true)
         #expect(outcome.parameters?["compress-level"] == .integer(9))
@@ -143,7 +143,7 @@ struct QEMU72Tests {
     /// The check did not exist in 7.2: both capabilities come back on.
     @Test func postcopyWithMultifdAccepted() throws {
         let outcome = try QEMURunner.run(qemu, arguments: globals("x-postcopy-ram=on", "x-multifd=on"))
-        #expect(outcome.accepted)
+        #expect(outcome.isAccepted)
         #expect(outcome.capabilities?["postcopy-ram"] == true)
         #expect(outcome.capabilities?["multifd"] == true)
     }
@@ -227,7 +227,7 @@ struct QEMU100Tests {
 
     @Test func deprecationWarningIsSeparated() throws {
         let outcome = try QEMURunner.run(qemu, arguments: globals("x-zero-blocks=on"))
-        #expect(outcome.accepted)
+        #expect(outcome.isAccepted)
         #expect(outcome.firstError == nil)
         #expect(outcome.warnings == ["zero-blocks capability is deprecated"])
         #expect(outcome.stderrLines == ["warning: zero-blocks capability is deprecated"])

@@ -10,7 +10,7 @@ public enum RuleBook {
 
     /// The checks one release runs, in its order.
     public static func rules(for version: QEMUVersion) -> [Rule] {
-        byVersion[QEMUVersion.allCases.firstIndex(of: version)!]
+        byVersion[version.index]
     }
 
     /// QEMU 9.0's checks.
