@@ -22,7 +22,7 @@ public enum Explanation {
         if let hint = rule.hint { lines.append("              \(hint)") }
         lines += [
             "  severity:   \(rule.severity.rawValue)",
-            "  checked in: \(rule.phase == .parameters ? "migrate_params_check" : "migrate_caps_check"), "
+            "  checked in: \(rule.phase.checkName), "
                 + "position \(position) of \(rules.count) in QEMU \(version)'s order",
             "  releases:   " + releases(rule.id),
             "  involves:   " + rule.subjects.map(\.name).joined(separator: ", "),
@@ -94,5 +94,16 @@ public enum Explanation {
     /// Teaching text wrapped to `width` columns, each line indented.
     static func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
         TextWrap.lines(text, width: width - indent.count).map { indent + $0 }
+    }
+}
+
+extension Phase {
+    /// Where QEMU makes checks of this phase, for `explain`.
+    var checkName: String {
+        switch self {
+        case .values: return "QEMU's parsing of the value"
+        case .parameters: return "migrate_params_check"
+        case .capabilities: return "migrate_caps_check"
+        }
     }
 }

@@ -19,6 +19,9 @@ public struct Host: Hashable, Sendable {
     public var liveBlockMigration = true
     public var pageSize: UInt64 = 4096
     public var incoming: Incoming = .no
+    /// The optional multifd compression methods the QEMU build has (zstd by default, as Debian,
+    /// Ubuntu and Fedora build it); `none` and `zlib` are always there.
+    public var compressionMethods: CompressionMethods = .zstd
 
     public init() {}
 
@@ -37,6 +40,7 @@ public enum HostFact: String, CaseIterable, Hashable, Sendable {
     case liveBlockMigration = "live-block-migration"
     case pageSize = "page-size"
     case incoming
+    case compressionMethods = "compression-methods"
 
     /// The values the fact takes, for messages and for cycling in the editor; nil for page-size.
     public var choices: [String]? {
@@ -44,7 +48,7 @@ public enum HostFact: String, CaseIterable, Hashable, Sendable {
         case .os: return Host.OS.allCases.map(\.rawValue)
         case .writeTracking: return Host.WriteTracking.allCases.map(\.rawValue)
         case .incoming: return Host.Incoming.allCases.map(\.rawValue)
-        case .pageSize: return nil
+        case .pageSize, .compressionMethods: return nil
         default: return ["on", "off"]
         }
     }
@@ -71,6 +75,11 @@ public enum HostFact: String, CaseIterable, Hashable, Sendable {
         case .incoming:
             return "no: a source QEMU; pending: started with -incoming; started: the incoming "
                 + "transport is already set up (as when capabilities are set late over QMP)."
+        case .compressionMethods:
+            return "The optional multifd compression methods QEMU was built with, comma-separated "
+                + "(zstd, qatzip, qpl, uadk), or none; none and zlib are always built in. A build "
+                + "without a method refuses it as a value of multifd-compression. `migedit probe` "
+                + "reads it from a real QEMU."
         }
     }
 }
@@ -93,6 +102,7 @@ extension Host {
         case .liveBlockMigration: return liveBlockMigration ? "on" : "off"
         case .pageSize: return String(pageSize)
         case .incoming: return incoming.rawValue
+        case .compressionMethods: return compressionMethods.text
         }
     }
 
@@ -127,6 +137,13 @@ extension Host {
             }
             pageSize = size
         case .incoming: incoming = try choice(Incoming.self)
+        case .compressionMethods:
+            guard let methods = CompressionMethods(text: text) else {
+                throw HostFactError(
+                    message: "host fact compression-methods: expects a comma-separated list of "
+                        + CompressionMethods.names.joined(separator: ", ") + ", or none; got '\(text)'")
+            }
+            compressionMethods = methods
         }
     }
 
