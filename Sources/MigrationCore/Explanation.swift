@@ -6,7 +6,8 @@ public enum Explanation {
     public static func text(for name: String, version: QEMUVersion = .standard) -> String? {
         if let rule = RuleBook.rule(withID: name, in: version) { return text(for: rule, version: version) }
         if let item = Catalog.for(version).item(named: name) { return text(for: item, version: version) }
-        if let fact = HostFact(rawValue: name) { return text(for: fact, version: version) }
+        let factName = name.hasPrefix("host.") ? String(name.dropFirst("host.".count)) : name
+        if let fact = HostFact(rawValue: factName) { return text(for: fact, version: version) }
         return nil
     }
 
@@ -51,7 +52,7 @@ public enum Explanation {
         let rules = RuleBook.rules(involving: item.id, in: version)
         lines.append("")
         lines.append(rules.isEmpty ? "  No rule involves it." : "  Rules it takes part in:")
-        lines += rules.map { "    \($0.id): \($0.message)" }
+        lines += rules.map { "    \($0.id): \($0.message)" + ($0.detail != nil ? "…" : "") }
         return lines.joined(separator: "\n")
     }
 
@@ -59,14 +60,14 @@ public enum Explanation {
     public static func text(for fact: HostFact, version: QEMUVersion = .standard) -> String {
         var lines = [
             "host fact \(fact.rawValue)",
-            "  values:   " + (fact.choices?.joined(separator: "|") ?? "a power of two in bytes"),
+            "  values:   " + (fact.choices?.joined(separator: "|") ?? fact.valueSyntax),
             "  default:  " + Host.standard.value(of: fact),
             "",
         ]
         lines += wrap(fact.summary, width: 76, indent: "  ")
         lines.append("")
         lines.append("  Rules that read it:")
-        lines += RuleBook.rules(involving: fact, in: version).map { "    \($0.id): \($0.message)" }
+        lines += RuleBook.rules(involving: fact, in: version).map { "    \($0.id): \($0.message)" + ($0.detail != nil ? "…" : "") }
         return lines.joined(separator: "\n")
     }
 

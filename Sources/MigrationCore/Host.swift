@@ -22,6 +22,9 @@ public struct Host: Hashable, Sendable {
     /// The optional multifd compression methods the QEMU build has (zstd by default, as Debian,
     /// Ubuntu and Fedora build it); `none` and `zlib` are always there.
     public var compressionMethods: CompressionMethods = .zstd
+    /// The `-machine` type QEMU is started with (`pc-q35-9.0`), when a profile knows it: no
+    /// check reads it, but a machine type's compat defaults will, so imports keep it.
+    public var machine: String?
 
     public init() {}
 
@@ -50,6 +53,15 @@ public enum HostFact: String, CaseIterable, Hashable, Sendable {
         case .incoming: return Host.Incoming.allCases.map(\.rawValue)
         case .pageSize, .compressionMethods: return nil
         default: return ["on", "off"]
+        }
+    }
+
+    /// How a fact without a fixed list of choices is written, for help and `explain`.
+    public var valueSyntax: String {
+        switch self {
+        case .pageSize: return "a power of two in bytes"
+        case .compressionMethods: return "a comma-separated list of " + CompressionMethods.names.joined(separator: ", ") + ", or none"
+        default: return choices?.joined(separator: "|") ?? ""
         }
     }
 
