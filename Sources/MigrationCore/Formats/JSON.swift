@@ -88,8 +88,10 @@ extension JSON {
     /// or trailing text, because profiles must mean the same thing to every JSON tool that reads
     /// them. Nesting deeper than 512 containers is rejected with an error rather than risking the
     /// stack on a hostile file.
+    /// Reads one JSON document. A leading byte-order mark (as some editors save) is skipped;
+    /// an object with the same key twice is refused, as QEMU's own parser refuses it.
     public init(parsing text: String) throws(JSONError) {
-        var parser = JSONParser(bytes: Array(text.utf8))
+        var parser = JSONParser(bytes: Array(text.hasPrefix("\u{FEFF}") ? text.dropFirst().utf8 : text.utf8[...]))
         self = try parser.parseDocument()
     }
 }
@@ -163,6 +165,7 @@ private struct JSONParser {
                         throw unexpected(expecting: "',' or ']' after an array element")
                     }
                 case .object(var members, let key):
+                    if members.contains(where: { $0.key == key }) { throw error("duplicate key '\(key)'", at: index) }
                     members.append(JSONMember(key: key, value: value))
                     if current == UInt8(ascii: "}") {
                         index += 1
