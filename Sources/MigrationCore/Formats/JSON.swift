@@ -11,7 +11,8 @@ public indirect enum JSON: Hashable, Sendable {
     case number(String)
     case string(String)
     case array([JSON])
-    /// Members in order; duplicate keys are kept, as RFC 8259 allows, and `self[key]` finds the first.
+    /// Members in written order. The parser refuses a key written twice in one object (QEMU's
+    /// parser does too); a value built in code with one finds the first with `self[key]`.
     case object([JSONMember])
 
     /// An exact integer number, the common case for QMP settings.
@@ -19,7 +20,8 @@ public indirect enum JSON: Hashable, Sendable {
         .number(String(value))
     }
 
-    /// The first member named `key`, or nil when there is none or this is not an object.
+    /// The member named `key` (the first, for a value built with duplicates), or nil when there
+    /// is none or this is not an object.
     public subscript(key: String) -> JSON? {
         members?.first { $0.key == key }?.value
     }
