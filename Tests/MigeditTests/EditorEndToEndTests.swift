@@ -459,25 +459,32 @@ struct EditorEndToEndTests {
     // MARK: Helpers
 
     /// Runs `body` with `command` in a new tmux session and kills the server however it ends.
+    /// The command runs in `directory`, or else in a folder of its own: killing the server
+    /// hangs up on an editor with unsaved changes, which then writes `migedit.save` there.
     func withSession<T>(
-        _ command: [String], columns: Int = 100, rows: Int = 30, environment: [String: String] = [:],
-        _ body: (TmuxSession) throws -> T
+        _ command: [String], columns: Int = 100, rows: Int = 30, directory: String? = nil,
+        environment: [String: String] = [:], _ body: (TmuxSession) throws -> T
     ) throws -> T {
-        let session = try TmuxSession(command: command, columns: columns, rows: rows, environment: environment)
-        defer { session.kill() }
-        return try body(session)
+        let scratch = try TemporaryFolder()
+        return try withExtendedLifetime(scratch) {
+            let session = try TmuxSession(
+                command: command, columns: columns, rows: rows, directory: directory ?? scratch.path,
+                environment: environment)
+            defer { session.kill() }
+            return try body(session)
+        }
     }
 
     /// Runs the editor from a shell that afterwards reports whether the tty settings are what
     /// they were before, prints `stty -a` and the editor's exit status, then waits (so the pane
     /// stays a live shell; a dead pane's "Pane is dead" line scrolls the screen).
     func withSession<T>(shell editor: [String], directory: String? = nil, _ body: (TmuxSession) throws -> T) throws -> T {
-        let script = (directory.map { "cd \(shellWords([$0])) && " } ?? "") + """
+        let script = """
             before=$(stty -g); \(shellWords(editor)); status=$?; after=$(stty -g); \
             if [ "$before" = "$after" ]; then echo TTY=SAME; else echo TTY=CHANGED; fi; \
             stty -a; echo STATUS=$status; sleep 30
             """
-        return try withSession(["/bin/bash", "-c", script], body)
+        return try withSession(["/bin/bash", "-c", script], directory: directory, body)
     }
 
     /// After the editor has ended: the shell got the expected status, the tty settings are
