@@ -17,19 +17,19 @@ struct EditCommand: ParsableCommand {
         commandName: "edit",
         abstract: "Open the full-screen editor (the default command).",
         discussion: """
-            A PROFILE that does not exist yet is created on the first save (s). --set and --host
+            A PROFILE that does not exist yet is created on the first save (s). --set and --host \
             values are unsaved changes: s writes them to PROFILE, u undoes them.
 
-            If the editor is ended by SIGTERM or SIGHUP with unsaved changes, they are written to
-            PROFILE.save (migedit.save for a profile never saved); opening PROFILE later offers
-            to load them.
+            If the editor is ended by SIGTERM or SIGHUP with unsaved changes, they are written \
+            to PROFILE.save (migedit.save for a profile never saved); opening PROFILE later \
+            offers to load them.
 
             Examples:
               migedit
               migedit edit prod.json
               f=$(migedit edit prod.json --print) && eval "qemu-system-x86_64 ... $f"
 
-            Exit codes: 0 after q or w; with --print, 1 after leaving without w (nothing is
+            Exit codes: 0 after q or w; with --print, 1 after leaving without w (nothing is \
             printed); 130 after Ctrl-C; 143 or 129 after SIGTERM or SIGHUP; 2 bad input.
             """)
 
