@@ -113,23 +113,28 @@ struct EditorLoop {
             size: session.size)
         state.homeDirectory = getenv("HOME").map { String(cString: $0) }
         state.applyCommandLineChanges(changed)
-        var key: Key? = nil
-        var pending = state.startupEffects
-        repeat {
-            if let key { pending = update(&state, .key(key)) }
-            while !pending.isEmpty {
-                let effect = pending.removeFirst()
-                switch effect {
-                case .quit(let printing): return .quit(printing: printing)
-                case .interrupt: return .interrupted
-                default: if let action = perform(effect) { pending += update(&state, action) }
-                }
-            }
+        if let outcome = settle(state.startupEffects, in: &state) { return outcome }
+        session.paint(render(state, size: session.size, monochrome: session.isMonochrome))
+        while let key = session.nextKey() {
+            if let outcome = settle(update(&state, .key(key)), in: &state) { return outcome }
             session.paint(render(state, size: session.size, monochrome: session.isMonochrome))
-            key = session.nextKey()
-        } while key != nil
+        }
         if let rescue = state.rescueFile { session.noteAfterClose = RescueStore.write(rescue) }
         return .ended
+    }
+
+    /// Performs `effects` and those their outcomes lead to, until none is left or one leaves
+    /// the editor (then returns how).
+    private func settle(_ effects: [EditorEffect], in state: inout EditorState) -> EditorOutcome? {
+        var pending = effects
+        while !pending.isEmpty {
+            switch pending.removeFirst() {
+            case .quit(let printing): return .quit(printing: printing)
+            case .interrupt: return .interrupted
+            case let effect: if let action = perform(effect) { pending += update(&state, action) }
+            }
+        }
+        return nil
     }
 
     /// Does what an effect asks and reports the outcome as the action `update` expects (nil
