@@ -154,7 +154,7 @@ struct RenderTests {
             #expect(screen.size == size)
         }
         let screen = render(state, size: Size(columns: 79, rows: 24), monochrome: false)
-        #expect((0..<24).contains { screen.text(ofRow: $0).contains("terminal too small (need 80x24, have 79x24)") })
+        #expect((0..<24).contains { screen.text(ofRow: $0).contains("have 79x24, need 80x24") })
     }
 
     @Test func theAnalysisIsCachedForTheDocumentItDescribes() {
