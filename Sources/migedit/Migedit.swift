@@ -18,6 +18,6 @@ struct Migedit: ParsableCommand {
 
             Exit codes: 0 accepted, 1 rejected by QEMU's rules, 2 bad input.
             """,
-        subcommands: [EditCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, ExplainCommand.self, VerifyCommand.self, VersionsCommand.self],
+        subcommands: [EditCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, ExplainCommand.self, VerifyCommand.self, ProbeCommand.self, VersionsCommand.self],
         defaultSubcommand: EditCommand.self)
 }

@@ -27,11 +27,7 @@ public struct Profile: Hashable, Sendable {
         var sections: [JSONMember] = [JSONMember(key: "qemu", value: .string(version.rawValue))]
         let facts = host.changedFacts
         if !facts.isEmpty {
-            sections.append(JSONMember(key: "host", value: .object(facts.map { fact in
-                let text = host.value(of: fact)
-                let value: JSON = fact == .pageSize ? .number(text) : .string(text)
-                return JSONMember(key: fact.rawValue, value: value)
-            })))
+            sections.append(JSONMember(key: "host", value: .object(facts.map(host.member))))
         }
         for kind in [ItemKind.capability, .parameter, .property] {
             let members = configuration.changedItems.filter { $0.item.kind == kind }.map {
