@@ -34,7 +34,7 @@ public enum MonitorQuirks {
         return configuration.changedItems.compactMap { id in
             guard ignores(id, in: catalog.version), let item = catalog.item(id) else { return nil }
             let value = configuration[id]
-            let setting = "\(item.name)=\(value.string)"
+            let setting = "\(item.name)=" + ValueFormatter.globalText(value, as: item.type)
             let ignored = "\(setting) is accepted but not applied by QEMU \(catalog.version)'s \(command(for: item.kind, format))"
             guard let property = item.property(on: host) else { return ignored + "; no other way sets it in this release" }
             return ignored + "; pass it as -global " + Exporter.globalArgument(id, value, property: property)
