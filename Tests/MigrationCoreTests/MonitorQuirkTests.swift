@@ -33,4 +33,20 @@ import Testing
         #expect(MonitorQuirks.ignores(.multifdZstdLevel, in: .v8_0))
         #expect(!MonitorQuirks.ignores(.multifdChannels, in: .v7_2))
     }
+
+    @Test func hmpExportLeavesOutSizesAboveINT64MAX() throws {
+        var configuration = Configuration()
+        try configuration.assign("max-bandwidth=9223372036854775808")
+        try configuration.assign("xbzrle-cache-size=8E")
+        let hmp = Exporter.export(configuration, host: .standard, version: .v10_0, format: .hmp)
+        #expect(hmp.text.isEmpty)
+        #expect(hmp.notes == [
+            "max-bandwidth=9223372036854775808 is above 9223372036854775807, the most HMP's migrate_set_parameter takes; use --format qmp",
+            "xbzrle-cache-size=9223372036854775808 is above 9223372036854775807, the most HMP's migrate_set_parameter takes; use --format qmp",
+        ])
+        configuration[.maxBandwidth] = .number(UInt64(Int64.max))
+        #expect(Exporter.export(configuration, host: .standard, version: .v10_0, format: .hmp).text
+            == "migrate_set_parameter max-bandwidth 9223372036854775807B")
+        #expect(Exporter.export(configuration, host: .standard, version: .v10_0, format: .qmp).notes.isEmpty)
+    }
 }

@@ -122,6 +122,10 @@ public enum Exporter {
             case .capability:
                 lines.append("migrate_set_capability \(item.name) \(value.isOn ? "on" : "off")")
             case .parameter:
+                if let refusal = MonitorQuirks.hmpRefusal(id, value) {
+                    notes.append(refusal)
+                    continue
+                }
                 guard let text = hmpText(id, value) else {
                     notes.append("\(item.name) can only be set through QMP; use --format qmp")
                     continue

@@ -9,8 +9,8 @@ public struct IgnoredMonitorSetting: Sendable {
 
 /// What QEMU's monitor does differently from what its commands promise, per release. The test
 /// suite sets every parameter and capability of real QEMUs over QMP and HMP and reads each back,
-/// so this table is measured, not assumed: every entry must keep its old value there, and
-/// everything else must read back as set.
+/// so these tables are measured, not assumed: every ignored setting must keep its old value
+/// there, every refused value must be refused, and everything else must read back as set.
 public enum MonitorQuirks {
     /// QEMU before 9.0 had no code copying the multifd compression levels from
     /// `migrate-set-parameters` into the live parameters (nor into the copy its range check
@@ -20,6 +20,20 @@ public enum MonitorQuirks {
         IgnoredMonitorSetting(id: .multifdZlibLevel, versions: .until(.v8_2)),
         IgnoredMonitorSetting(id: .multifdZstdLevel, versions: .until(.v8_2)),
     ]
+
+    /// The parameters HMP's `migrate_set_parameter` refuses above `hmpSizeLimit` with "Invalid
+    /// size", in every release, although QMP and `-global` take any 64-bit value: HMP parses
+    /// them as sizes and then checks them against INT64_MAX.
+    public static let hmpSizeLimited: [ItemID] = [.maxBandwidth, .availSwitchoverBandwidth, .xbzrleCacheSize]
+
+    /// The largest value HMP takes for the `hmpSizeLimited` parameters.
+    public static let hmpSizeLimit = UInt64(Int64.max)
+
+    /// Why HMP would refuse this value of a parameter, as an export note; nil when it takes it.
+    static func hmpRefusal(_ id: ItemID, _ value: Value) -> String? {
+        guard hmpSizeLimited.contains(id), case .number(let number) = value, number > hmpSizeLimit else { return nil }
+        return "\(id.item.name)=\(number) is above \(hmpSizeLimit), the most HMP's migrate_set_parameter takes; use --format qmp"
+    }
 
     /// Whether `version`'s monitor accepts a change of `id` without applying it.
     public static func ignores(_ id: ItemID, in version: QEMUVersion) -> Bool {
