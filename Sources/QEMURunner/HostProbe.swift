@@ -62,20 +62,20 @@ public struct HostProbe: Sendable {
         }
         host.pageSize = try pageSize(trials)
         host.kvm = try startsWithKVM(binary, accelerator: "kvm", timeout: timeout)
-        if host.kvm {
-            host.dirtyRing = try startsWithKVM(binary, accelerator: "kvm,dirty-ring-size=4096", timeout: timeout)
-        } else {
-            host.dirtyRing = false
-        }
+        host.dirtyRing = try host.kvm ? startsWithKVM(binary, accelerator: "kvm,dirty-ring-size=4096", timeout: timeout) : false
         return HostProbe(binary: binary, version: version, host: host)
     }
 
     /// The trial sizes for `xbzrle-cache-size`: 512 bytes to 2 MiB, beyond any target page size.
     static let pageSizeTrials: [UInt64] = (9...21).map { 1 << $0 }
 
-    static let trialCapabilities = [("postcopy", "postcopy-ram"), ("snapshot", "background-snapshot"), ("colo", "x-colo"), ("block", "block")]
+    /// The capabilities whose refusal tells a fact, each with the id of its trial.
+    static let trialCapabilities: [(id: String, capability: String)] = [
+        ("postcopy", "postcopy-ram"), ("snapshot", "background-snapshot"), ("colo", "x-colo"), ("block", "block"),
+    ]
 
-    static var resetIDs: [String] { trialCapabilities.map { $0.0 + "-reset" } + ["page-reset"] }
+    /// The commands that undo a trial; each must succeed, or later trials could see its effect.
+    static var resetIDs: [String] { trialCapabilities.map { $0.id + "-reset" } + ["page-reset"] }
 
     /// The script of the `-incoming defer` run: the schema, the capabilities, then each trial
     /// followed by its reset.
@@ -89,8 +89,7 @@ public struct HostProbe: Sendable {
             script += [QMPCommand.setCapability(id: id, capability, true), QMPCommand.setCapability(id: id + "-reset", capability, false)]
         }
         script += pageSizeTrials.map { setCacheSize(id: "page-\($0)", $0) }
-        guard case .number(let defaultSize) = ItemID.xbzrleCacheSize.item.defaultValue else { return script }
-        return script + [setCacheSize(id: "page-reset", defaultSize)]
+        return script + [setCacheSize(id: "page-reset", ItemID.xbzrleCacheSize.item.defaultValue.number)]
     }
 
     static func setCacheSize(id: String, _ size: UInt64) -> QMPCommand {
