@@ -86,7 +86,10 @@ public struct HostProbe: Sendable {
             QMPCommand(id: "caps", execute: "query-migrate-capabilities"),
         ]
         for (id, capability) in trialCapabilities where withBlock || capability != "block" {
-            script += [QMPCommand.setCapability(id: id, capability, true), QMPCommand.setCapability(id: id + "-reset", capability, false)]
+            script += [
+                QMPCommand.setCapabilities(id: id, [capability], to: true),
+                QMPCommand.setCapabilities(id: id + "-reset", [capability], to: false),
+            ]
         }
         script += pageSizeTrials.map { setCacheSize(id: "page-\($0)", $0) }
         return script + [setCacheSize(id: "page-reset", ItemID.xbzrleCacheSize.item.defaultValue.number)]

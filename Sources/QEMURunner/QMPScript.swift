@@ -30,12 +30,13 @@ public struct QMPCommand: Sendable, Equatable {
         QMPCommand(id: id, execute: "human-monitor-command", arguments: [JSONMember(key: "command-line", value: .string(commandLine))])
     }
 
-    /// `migrate-set-capabilities` for one capability.
-    public static func setCapability(id: String, _ name: String, _ state: Bool) -> QMPCommand {
-        let entry = JSON.object([
-            JSONMember(key: "capability", value: .string(name)), JSONMember(key: "state", value: .bool(state)),
-        ])
-        return QMPCommand(id: id, execute: "migrate-set-capabilities", arguments: [JSONMember(key: "capabilities", value: .array([entry]))])
+    /// `migrate-set-capabilities` setting each named capability to `state` in one command,
+    /// which QEMU checks as a whole.
+    public static func setCapabilities(id: String, _ names: [String], to state: Bool) -> QMPCommand {
+        let entries = names.map { name in
+            JSON.object([JSONMember(key: "capability", value: .string(name)), JSONMember(key: "state", value: .bool(state))])
+        }
+        return QMPCommand(id: id, execute: "migrate-set-capabilities", arguments: [JSONMember(key: "capabilities", value: .array(entries))])
     }
 }
 

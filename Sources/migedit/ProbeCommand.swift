@@ -10,11 +10,11 @@ struct ProbeCommand: ParsableCommand {
         abstract: "Ask a real QEMU for its release and host facts; print them as a profile or --host options.",
         discussion: """
             QEMU runs without a guest (-M none -nodefaults -display none -S -qmp stdio), up to \
-            three times: with -incoming defer, where each capability and parameter value is tried \
-            over QMP and reset (postcopy-ram tests userfaultfd, background-snapshot write \
-            tracking, x-colo replication, block live block migration, the smallest \
-            xbzrle-cache-size QEMU accepts is the target page size); with -accel kvm; and with a \
-            KVM dirty ring. compression-methods comes from QEMU's QAPI schema. -M none has no \
+            three times: with -incoming defer, where postcopy-ram (userfaultfd), \
+            background-snapshot (write tracking), x-colo (replication), block (live block \
+            migration) and xbzrle-cache-size (the smallest size accepted is the target page size) \
+            are each tried over QMP and reset; with -accel kvm; and with -accel \
+            kvm,dirty-ring-size=4096. compression-methods comes from QEMU's QAPI schema. -M none has no \
             guest RAM, so write-tracking=compatible means the kernel supports it; a guest's memory \
             can still make background-snapshot refuse. Releases without the block capability \
             (9.1 and later) report live-block-migration=off. incoming is not probed. Exit 2 when \

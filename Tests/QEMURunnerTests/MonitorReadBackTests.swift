@@ -40,11 +40,15 @@ struct MonitorTrial {
         host = Verifier.runHost(from: probe.host)
     }
 
-    /// A set of capabilities turned on together, and whether migedit predicts QEMU accepts it.
+    /// A set of capabilities turned on together, whether migedit predicts QEMU accepts it, and
+    /// the commands that send it.
     struct CapabilityTrial {
         let subject: ItemID
         let items: [ItemID]
         let accepted: Bool
+        let commands: [QMPCommand]
+
+        var name: String { "cap-\(subject.item.name)" }
     }
 
     /// A parameter's new value, the commands that send it, and what QEMU should hold once every
@@ -68,18 +72,23 @@ struct MonitorTrial {
     var parameters: [ItemID] { catalog.items.filter { $0.kind == .parameter }.map(\.id) }
 
     /// The capability alone when migedit accepts that, else with the first capability that
-    /// makes it acceptable (return-path for switchover-ack…), else alone and predicted refused.
-    func capabilityTrial(_ id: ItemID) -> CapabilityTrial {
+    /// makes it acceptable (return-path for switchover-ack…), else alone and predicted refused;
+    /// sent as the format's export.
+    func capabilityTrial(_ id: ItemID, _ format: ExportFormat) -> CapabilityTrial {
         func on(_ items: [ItemID]) -> Configuration {
             var configuration = Configuration()
             for item in items { configuration[item] = .bool(true) }
             return configuration
         }
-        if isAccepted(on([id])) { return CapabilityTrial(subject: id, items: [id], accepted: true) }
-        for other in capabilities where other != id && isAccepted(on([other, id])) {
-            return CapabilityTrial(subject: id, items: capabilities.filter { $0 == id || $0 == other }, accepted: true)
+        func trial(_ items: [ItemID], accepted: Bool) -> CapabilityTrial {
+            let commands = exported(on(items), format, prefix: "cap-\(id.item.name)").commands
+            return CapabilityTrial(subject: id, items: items, accepted: accepted, commands: commands)
         }
-        return CapabilityTrial(subject: id, items: [id], accepted: false)
+        if isAccepted(on([id])) { return trial([id], accepted: true) }
+        for other in capabilities where other != id && isAccepted(on([other, id])) {
+            return trial(capabilities.filter { $0 == id || $0 == other }, accepted: true)
+        }
+        return trial([id], accepted: false)
     }
 
     /// Values other than the default, most ordinary first.
@@ -195,20 +204,11 @@ struct MonitorTrial {
 
     func expectReadBack(_ format: ExportFormat) throws {
         var script: [QMPCommand] = []
-        var setIDs: [String: [String]] = [:]
-        let capabilityTrials = capabilities.map(capabilityTrial)
+        let capabilityTrials = capabilities.map { capabilityTrial($0, format) }
         for trial in capabilityTrials {
-            var configuration = Configuration()
-            for id in trial.items { configuration[id] = .bool(true) }
-            let name = "cap-\(trial.subject.item.name)"
-            let commands = exported(configuration, format, prefix: name).commands
-            setIDs[name] = commands.map(\.id)
-            let reset = JSON.array(trial.items.map { id in
-                JSON.object([JSONMember(key: "capability", value: .string(id.item.name)), JSONMember(key: "state", value: .bool(false))])
-            })
-            script += commands + [
-                QMPCommand(id: name + "-read", execute: "query-migrate-capabilities"),
-                QMPCommand(id: name + "-reset", execute: "migrate-set-capabilities", arguments: [JSONMember(key: "capabilities", value: reset)]),
+            script += trial.commands + [
+                QMPCommand(id: trial.name + "-read", execute: "query-migrate-capabilities"),
+                QMPCommand.setCapabilities(id: trial.name + "-reset", trial.items.map(\.item.name), to: false),
             ]
         }
         let (parameterTrials, qmpOnly) = try parameterTrials(format)
@@ -221,11 +221,10 @@ struct MonitorTrial {
         #expect(transcript.exitStatus == 0, "\(transcript.rawStderr)")
 
         for trial in capabilityTrials {
-            let name = "cap-\(trial.subject.item.name)"
             let names = trial.items.map(\.item.name)
-            let replies = (setIDs[name] ?? []).map { transcript[$0] }
-            let states = try #require(transcript[name + "-read"]?.value.flatMap(QEMURunner.capabilityStates), "\(names)")
-            #expect(transcript[name + "-reset"]?.value != nil, "reset after \(names)")
+            let replies = trial.commands.map { transcript[$0.id] }
+            let states = try #require(transcript[trial.name + "-read"]?.value.flatMap(QEMURunner.capabilityStates), "\(names)")
+            #expect(transcript[trial.name + "-reset"]?.value != nil, "reset after \(names)")
             if trial.accepted {
                 #expect(replies.allSatisfy { MonitorTrial.succeeded($0, format) }, "\(format) set \(names): \(replies)")
                 #expect(states.filter(\.value).keys.sorted() == names.sorted(), "\(format) set \(names), QEMU reads back \(states.filter(\.value))")
@@ -234,10 +233,12 @@ struct MonitorTrial {
                 #expect(states.allSatisfy { !$0.value }, "\(names) refused, yet QEMU reads back \(states.filter(\.value))")
             }
         }
-        #expect(capabilityTrials.filter(\.accepted).count >= capabilities.count - 3, "most capabilities are tried")
+        // Only build and host facts (dirty-limit needs KVM; x-colo, block, background-snapshot
+        // depend on the build and kernel) may leave a capability unset, so the suite cannot pass
+        // by predicting refusals.
+        #expect(capabilityTrials.filter(\.accepted).count >= capabilities.count - 4, "\(capabilityTrials.filter { !$0.accepted }.map(\.name))")
 
         for trial in parameterTrials {
-            let name = trial.name
             let replies = trial.commands.map { transcript[$0.id] }
             let setting = "\(format) set \(trial.id.item.name)=\(trial.value)"
             if trial.refused {
@@ -245,7 +246,7 @@ struct MonitorTrial {
             } else {
                 #expect(replies.allSatisfy { MonitorTrial.succeeded($0, format) }, "\(setting): \(replies)")
             }
-            let values = try #require(transcript[name + "-read"]?.value?.members, "\(name)")
+            let values = try #require(transcript[trial.name + "-read"]?.value?.members, "\(trial.name)")
             for member in values {
                 let item = try #require(catalog.item(named: member.key), "QEMU reports \(member.key), migedit's \(version) catalog lacks it")
                 let want = trial.expected[item.id]
