@@ -5,15 +5,12 @@ public enum QEMURunner {
     /// CPUs stopped, QMP on stdin/stdout.
     public static let baseArguments = ["-M", "none", "-nodefaults", "-no-user-config", "-display", "none", "-S", "-qmp", "stdio"]
 
-    /// The QMP conversation, written to stdin in one go (then stdin is closed). Each command
-    /// carries an `id` that QEMU echoes, so replies are matched by id, not by position.
-    static let commands: [(id: String, line: String)] = [
-        ("capabilities", #"{"execute":"qmp_capabilities","id":"capabilities"}"#),
-        ("caps", #"{"execute":"query-migrate-capabilities","id":"caps"}"#),
-        ("params", #"{"execute":"query-migrate-parameters","id":"params"}"#),
-        ("info-params", #"{"execute":"human-monitor-command","arguments":{"command-line":"info migrate_parameters"},"id":"info-params"}"#),
-        ("info-migrate", #"{"execute":"human-monitor-command","arguments":{"command-line":"info migrate"},"id":"info-migrate"}"#),
-        ("quit", #"{"execute":"quit","id":"quit"}"#),
+    /// The queries `run` sends; `converse` adds qmp_capabilities before them and quit after.
+    static let queries = [
+        QMPCommand(id: "caps", execute: "query-migrate-capabilities"),
+        QMPCommand(id: "params", execute: "query-migrate-parameters"),
+        QMPCommand.hmp(id: "info-params", "info migrate_parameters"),
+        QMPCommand.hmp(id: "info-migrate", "info migrate"),
     ]
 
     static let commandNames = [
@@ -28,72 +25,55 @@ public enum QEMURunner {
     /// `info migrate_parameters`, `info migrate` and quit, and collects everything.
     ///
     /// QEMU refusing the settings is a normal outcome (exit status 1, the message on stderr).
-    /// Throws `timedOut` when QEMU does not finish within `timeout` seconds (it is killed with
-    /// SIGKILL, with its whole process group, and reaped first), `unusable` when it cannot be
-    /// started, or when it exits 0 without a QMP greeting (so it is not a QEMU), or when its
-    /// stdout is not QMP. Never leaves a process running.
+    /// Throws as `converse` does. Never leaves a process running.
     public static func run(_ binary: QEMUBinary, arguments: [String], timeout: Double = 20) throws(QEMURunError) -> QEMUOutcome {
-        let input = Array(commands.map { $0.line + "\n" }.joined().utf8)
-        let result: ChildResult
-        do {
-            result = try ChildProcess.run(binary.path, baseArguments + arguments, input: input, timeout: timeout)
-        } catch {
-            switch error {
-            case .timedOut: throw .timedOut(timeout)
-            case let .cannotStart(why): throw .unusable(why)
-            }
-        }
-        let rawStderr = String(decoding: result.error, as: UTF8.self)
-        let stdout = String(decoding: result.output, as: UTF8.self)
-
-        let replies: [String: JSON]
-        do {
-            replies = try readReplies(stdout)
-        } catch {
-            throw .unusable("\(binary.path): \(error.message)")
-        }
-        if replies.isEmpty {
-            if result.status == 0 {
-                throw .unusable("\(binary.path) exited 0 without a QMP greeting; is it a QEMU system emulator?")
-            }
-            return QEMUOutcome(exitStatus: result.status, rawStderr: rawStderr, capabilities: nil, parameters: nil, migrateInfo: nil)
+        let transcript = try converse(binary, script: queries, arguments: arguments, timeout: timeout)
+        if transcript.replies.isEmpty {
+            return QEMUOutcome(
+                exitStatus: transcript.exitStatus, rawStderr: transcript.rawStderr, capabilities: nil, parameters: nil,
+                migrateInfo: nil)
         }
 
         var qmpErrors: [String] = []
         /// The `return` member of the reply with this id; nil (and the error noted) otherwise.
         func answer(_ id: String) -> JSON? {
-            guard let reply = replies[id] else { return nil }
-            if let error = reply["error"] {
-                let errorClass = error["class"]?.stringValue ?? "Error"
-                let description = error["desc"]?.stringValue ?? error.serialized()
+            switch transcript[id] {
+            case nil: return nil
+            case let .failed(errorClass, description)?:
                 qmpErrors.append("\(commandNames[id] ?? id): \(errorClass): \(description)")
                 return nil
+            case let .returned(value)?: return value
             }
-            return reply["return"]
         }
 
-        var capabilities: [String: Bool]?
-        if case let .array(entries)? = answer("caps") {
-            var table: [String: Bool] = [:]
-            for entry in entries {
-                if let name = entry["capability"]?.stringValue, case let .bool(state)? = entry["state"] {
-                    table[name] = state
-                }
-            }
-            capabilities = table
-        }
-        var parameters: [String: QMPValue]?
-        if case let .object(members)? = answer("params") {
-            parameters = Dictionary(members.map { ($0.key, QMPValue($0.value)) }, uniquingKeysWith: { first, _ in first })
-        }
+        let capabilities = answer("caps").flatMap(capabilityStates)
+        let parameters = answer("params").flatMap(parameterValues)
         let migrateInfo = answer("info-params")?.stringValue.map(normalizeNewlines)
         let migrateGlobals = answer("info-migrate")?.stringValue.map(normalizeNewlines)
-        _ = answer("capabilities")
-        _ = answer("quit")
+        _ = answer(greetingID)
+        _ = answer(quitID)
 
         return QEMUOutcome(
-            exitStatus: result.status, rawStderr: rawStderr, capabilities: capabilities, parameters: parameters,
-            migrateInfo: migrateInfo, migrateGlobals: migrateGlobals, qmpErrors: qmpErrors)
+            exitStatus: transcript.exitStatus, rawStderr: transcript.rawStderr, capabilities: capabilities,
+            parameters: parameters, migrateInfo: migrateInfo, migrateGlobals: migrateGlobals, qmpErrors: qmpErrors)
+    }
+
+    /// `query-migrate-capabilities`' answer as a table; nil when it is not a list.
+    public static func capabilityStates(_ answer: JSON) -> [String: Bool]? {
+        guard case let .array(entries) = answer else { return nil }
+        var table: [String: Bool] = [:]
+        for entry in entries {
+            if let name = entry["capability"]?.stringValue, case let .bool(state)? = entry["state"] {
+                table[name] = state
+            }
+        }
+        return table
+    }
+
+    /// `query-migrate-parameters`' answer as a table; nil when it is not an object.
+    public static func parameterValues(_ answer: JSON) -> [String: QMPValue]? {
+        guard case let .object(members) = answer else { return nil }
+        return Dictionary(members.map { ($0.key, QMPValue($0.value)) }, uniquingKeysWith: { first, _ in first })
     }
 
     struct ProtocolError: Error {

@@ -22,7 +22,8 @@ public struct Export: Hashable, Sendable {
 public enum Exporter {
     /// The configuration in `format` for `version` on `host`. Values the release does not have
     /// (settings or enum choices) are left out with a note, as are settings the format cannot
-    /// express, so the text is always something that release accepts as input.
+    /// express, so the text is always something that release accepts as input. Monitor commands
+    /// that release accepts without applying get a note too (see `MonitorQuirks`).
     public static func export(
         _ configuration: Configuration, host: Host, version: QEMUVersion = .standard, format: ExportFormat
     ) -> Export {
@@ -42,7 +43,8 @@ public enum Exporter {
         case .hmp: export = hmp(present)
         case .json: export = Export(text: Profile(configuration: present, host: host, version: version).json, notes: [])
         }
-        return Export(text: export.text, notes: notes + export.notes)
+        let ignored = MonitorQuirks.notes(for: present, host: host, catalog: catalog, format: format)
+        return Export(text: export.text, notes: notes + export.notes + ignored)
     }
 
     /// The `-global` argument (without the option itself) for one item, unquoted.
@@ -120,6 +122,10 @@ public enum Exporter {
             case .capability:
                 lines.append("migrate_set_capability \(item.name) \(value.isOn ? "on" : "off")")
             case .parameter:
+                if let refusal = MonitorQuirks.hmpRefusal(id, value) {
+                    notes.append(refusal)
+                    continue
+                }
                 guard let text = hmpText(id, value) else {
                     notes.append("\(item.name) can only be set through QMP; use --format qmp")
                     continue

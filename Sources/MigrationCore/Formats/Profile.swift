@@ -25,10 +25,7 @@ public struct Profile: Hashable, Sendable {
     /// The profile as pretty-printed JSON with a trailing newline.
     public var json: String {
         var sections: [JSONMember] = [JSONMember(key: "qemu", value: .string(version.rawValue))]
-        var facts = host.changedFacts.map { fact in
-            let text = host.value(of: fact)
-            return JSONMember(key: fact.rawValue, value: fact == .pageSize ? .number(text) : .string(text))
-        }
+        var facts = host.changedFacts.map(host.member)
         if let machine = host.machine { facts.append(JSONMember(key: Profile.machineKey, value: .string(machine))) }
         if !facts.isEmpty { sections.append(JSONMember(key: "host", value: .object(facts))) }
         for kind in [ItemKind.capability, .parameter, .property] {

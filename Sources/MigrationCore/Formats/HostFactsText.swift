@@ -1,0 +1,23 @@
+extension Host {
+    /// One fact as a member of a profile's `host` object: page-size as a JSON number, the
+    /// others as the strings `--host` takes.
+    func member(_ fact: HostFact) -> JSONMember {
+        let text = value(of: fact)
+        return JSONMember(key: fact.rawValue, value: fact == .pageSize ? .number(text) : .string(text))
+    }
+
+    /// A profile with no settings that states each of `facts` even where it equals the default.
+    /// `migedit probe` prints this: every measured fact stays visible, and the file keeps its
+    /// meaning if migedit's defaults ever change. `Profile(json:)` reads it back.
+    public func profileJSON(stating facts: [HostFact], version: QEMUVersion) -> String {
+        JSON.object([
+            JSONMember(key: "qemu", value: .string(version.rawValue)),
+            JSONMember(key: "host", value: .object(facts.map(member))),
+        ]).serialized(pretty: true) + "\n"
+    }
+
+    /// `--host FACT=VALUE` argv words for each of `facts`, for pasting onto a command line.
+    public func hostOptions(stating facts: [HostFact]) -> [String] {
+        facts.flatMap { ["--host", "\($0.rawValue)=\(value(of: $0))"] }
+    }
+}
