@@ -79,7 +79,7 @@ public enum Explanation {
     }
 
     static func span(_ range: VersionRange) -> String {
-        if range == .all { return "all (7.2 to 10.2)" }
+        if range == .all { return "all (\(QEMUVersion.span))" }
         if range.first == range.last { return "\(range.first) only" }
         return "\(range.first) to \(range.last)"
     }

@@ -17,21 +17,20 @@ public enum QEMUVersion: String, CaseIterable, Hashable, Sendable, Comparable, C
 
     public static func < (lhs: QEMUVersion, rhs: QEMUVersion) -> Bool { lhs.index < rhs.index }
 
+    /// The oldest release migedit has a profile for.
+    public static let oldest = allCases.first!
+
+    /// The newest release migedit has a profile for; everything that says "the newest" derives
+    /// from it, so adding a release is adding its case (and its data).
+    public static let newest = allCases.last!
+
+    /// "oldest to newest" (e.g. "7.2 to 10.2"): the span of releases migedit knows, for help texts.
+    public static var span: String { "\(oldest) to \(newest)" }
+
     /// The release's position among `allCases`, oldest first; per-release tables use it.
-    public var index: Int {
-        switch self {
-        case .v7_2: return 0
-        case .v8_0: return 1
-        case .v8_1: return 2
-        case .v8_2: return 3
-        case .v9_0: return 4
-        case .v9_1: return 5
-        case .v9_2: return 6
-        case .v10_0: return 7
-        case .v10_1: return 8
-        case .v10_2: return 9
-        }
-    }
+    public var index: Int { QEMUVersion.indexes[self]! }
+
+    private static let indexes = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
 
     public var description: String { rawValue }
 
@@ -63,7 +62,7 @@ public struct VersionRange: Hashable, Sendable {
     public let first: QEMUVersion
     public let last: QEMUVersion
 
-    public init(_ first: QEMUVersion = .v7_2, through last: QEMUVersion = .v10_2) {
+    public init(_ first: QEMUVersion = .oldest, through last: QEMUVersion = .newest) {
         self.first = first
         self.last = last
     }

@@ -31,7 +31,7 @@ enum HelpText {
             ("c a", "show only changed settings / show all"),
         ]),
         ("QEMU release", [
-            ("v", "pick the release the profile is for (7.2 to 10.2): settings, checks, exports follow it"),
+            ("v", "pick the release the profile is for (\(QEMUVersion.span)): settings, checks, exports follow it"),
             ("", "values it lacks go back to their defaults (the status row names them); u undoes"),
         ]),
         ("Files and output", [

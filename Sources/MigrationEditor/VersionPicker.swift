@@ -1,6 +1,6 @@
 import MigrationCore
 
-/// The version picker: the ten releases, one highlighted. The document's own release is marked
+/// The version picker: every release, one highlighted. The document's own release is marked
 /// on screen; Enter switches to the highlighted one, Esc leaves everything as it was.
 public struct VersionPicker: Hashable, Sendable {
     /// The highlighted release.

@@ -9,7 +9,7 @@ import MigrationCore
 struct Migedit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migedit",
-        abstract: "Edit, check and export QEMU live-migration settings (QEMU 7.2 to 10.2).",
+        abstract: "Edit, check and export QEMU live-migration settings (QEMU \(QEMUVersion.span)).",
         discussion: """
             Every check QEMU applies to migration capabilities and parameters, with QEMU's own \
             messages, before you start QEMU.
@@ -23,7 +23,7 @@ struct Migedit: ParsableCommand {
 
             Exit codes: 0 accepted, 1 rejected by QEMU's rules, 2 bad input.
             """,
-        version: "migedit \(version) (QEMU \(QEMUVersion.allCases.first!) to \(QEMUVersion.allCases.last!))",
+        version: "migedit \(version) (QEMU \(QEMUVersion.span))",
         subcommands: [EditCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, ExplainCommand.self, VerifyCommand.self, ProbeCommand.self, VersionsCommand.self],
         defaultSubcommand: EditCommand.self)
 

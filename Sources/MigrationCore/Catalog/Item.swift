@@ -54,7 +54,7 @@ public struct Item: Sendable {
         self.versions = versions
         self.propertyVersions = propertyVersions ?? versions
         deprecatedVersions = deprecated
-        isDeprecated = deprecated?.contains(.v10_2) ?? false
+        isDeprecated = deprecated?.contains(.newest) ?? false
         self.choiceHistory = choiceHistory
     }
 

@@ -1,4 +1,4 @@
-/// Every migration setting of every QEMU release migedit knows (7.2 to 10.2), in catalog
+/// Every migration setting of every QEMU release migedit knows, in catalog
 /// order: capabilities in QEMU's `MigrationCapability` enum order, parameters in
 /// `MigrationParameter` order, then the compat properties that are neither. A release has a
 /// subset of them (see `Catalog.for(_:)`). The raw value indexes `Configuration` storage, so
