@@ -147,19 +147,36 @@ struct RenderTests {
         #expect(screen.text(ofRow: 59).contains("w print & quit"))
     }
 
-    @Test func tinyTerminalsDoNotCrash() {
+    /// Below 80x24 the screen holds only the too-small message (cut to the width), never a
+    /// squeezed editor; degenerate sizes render without crashing.
+    @Test func tinyTerminalsShowOnlyTheTooSmallMessage() {
         let state = EditorState.fresh()
-        for size in [Size(columns: 0, rows: 0), Size(columns: 1, rows: 1), Size(columns: 10, rows: 3), Size(columns: 79, rows: 24), Size(columns: 80, rows: 23)] {
+        for size in [Size(columns: 0, rows: 0), Size(columns: 1, rows: 1)] {
+            _ = render(state, size: size, monochrome: false)
+        }
+        for size in [Size(columns: 10, rows: 3), Size(columns: 79, rows: 24), Size(columns: 80, rows: 23)] {
             let screen = render(state, size: size, monochrome: false)
-            #expect(screen.size == size)
+            let rows = (0..<size.rows).map { screen.text(ofRow: $0) }
+            #expect(rows.contains { $0.hasPrefix("terminal") || $0.contains(" terminal") }, "\(size): \(rows)")
+            #expect(!rows.contains { $0.contains("migedit") || $0.contains("accepted") }, "\(size): \(rows)")
         }
         let screen = render(state, size: Size(columns: 79, rows: 24), monochrome: false)
         #expect((0..<24).contains { screen.text(ofRow: $0).contains("terminal too small (need 80x24, have 79x24)") })
+        let smallest = render(state, size: EditorState.standardSize, monochrome: false)
+        #expect(smallest.text(ofRow: 0).contains("migedit"))
+        #expect(!(0..<24).contains { smallest.text(ofRow: $0).contains("too small") })
     }
 
-    @Test func theAnalysisIsCachedForTheDocumentItDescribes() {
+    /// The analysis the renderer reads is the one a fresh check of the edited document gives,
+    /// not one left over from before the edits.
+    @Test func theCachedAnalysisIsAFreshCheckOfTheEditedDocument() {
         var state = EditorState.fresh()
-        state.press(Keys.toggle("multifd") + [.down, .up, .tab, .tab])
-        #expect(state.analysis.document == state.document)
+        state.press(Keys.toggle("postcopy-ram") + Keys.toggle("multifd") + [.down, .up, .tab, .tab])
+        let document = state.document
+        let fresh = Checker.for(document.version).check(document.configuration, on: document.host)
+        #expect(!fresh.isAccepted, "the edits must change the verdict, or a stale analysis would pass")
+        #expect(state.report == fresh)
+        #expect(state.analysis.globalExport
+            == Exporter.export(document.configuration, host: document.host, version: document.version, format: .global))
     }
 }

@@ -121,9 +121,17 @@ struct RunnerErrorTests {
         #expect(result.status == 128 + SIGTERM)
     }
 
-    @Test func errorMessages() {
-        #expect(QEMURunError.timedOut(20).message == "QEMU did not finish within 20 s and was killed")
-        #expect(QEMURunError.notFound("x").message == "QEMU binary not found: x")
-        #expect(QEMURunError.notExecutable("x").message == "QEMU binary is not executable: x")
+    /// What `migedit verify` prints: each message names the binary it is about, or the wait in
+    /// seconds as the caller gave it (20, not 20.0).
+    @Test func errorMessagesNameTheBinaryOrTheWait() {
+        for path in ["/nonexistent/qemu-system-x86_64", "qemu-system-x86_64"] {
+            for error in [QEMURunError.notFound(path), .notExecutable(path)] {
+                #expect(error.message.hasSuffix(": " + path), "\(error.message)")
+            }
+        }
+        #expect(QEMURunError.notFound("x").message != QEMURunError.notExecutable("x").message)
+        #expect(QEMURunError.timedOut(20).message.contains(" 20 s "), "\(QEMURunError.timedOut(20).message)")
+        #expect(QEMURunError.timedOut(0.5).message.contains(" 0.5 s "), "\(QEMURunError.timedOut(0.5).message)")
+        #expect(QEMURunError.unusable("no QMP greeting").message == "no QMP greeting")
     }
 }
