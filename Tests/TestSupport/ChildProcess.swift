@@ -92,7 +92,7 @@ public enum ChildProcess {
         var waitStatus: Int32 = 0
         while waitpid(pid, &waitStatus, WNOHANG) == 0 {
             guard ContinuousClock.now < deadline else {
-                Glibc.kill(pid, SIGKILL)
+                killTree(pid)
                 waitpid(pid, &waitStatus, 0)
                 throw Failure.timedOut(command, seconds: timeout)
             }
@@ -104,6 +104,34 @@ public enum ChildProcess {
             status: signal == 0 ? .exited((waitStatus >> 8) & 0xff) : .signalled(signal),
             standardOutput: String(decoding: readers[0].data, as: UTF8.self),
             standardError: String(decoding: readers[1].data, as: UTF8.self), output: readers[0].data)
+    }
+
+    /// Kills a timed-out child and everything it started, by pid: a QEMU under `migedit verify`
+    /// runs in a process group of its own, so neither the child's pid nor its group reaches
+    /// it. Each process is stopped as it is found, so none can start another while the tree is
+    /// read, and then all are killed.
+    static func killTree(_ root: pid_t) {
+        var tree: [pid_t] = []
+        var pending = [root]
+        while let pid = pending.popLast() {
+            Glibc.kill(pid, SIGSTOP)
+            tree.append(pid)
+            pending += children(of: pid).filter { !tree.contains($0) }
+        }
+        for pid in tree { Glibc.kill(pid, SIGKILL) }
+    }
+
+    /// The processes whose parent is `pid`, from each `/proc/<n>/stat` ("n (comm) state ppid …").
+    static func children(of pid: pid_t) -> [pid_t] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { entry -> pid_t? in
+            guard let child = pid_t(entry),
+                let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                let close = stat.lastIndex(of: ")")
+            else { return nil }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 1 && pid_t(fields[1]) == pid ? child : nil
+        }
     }
 
     /// The path of an executable built by SwiftPM, found next to the running test binary or in
