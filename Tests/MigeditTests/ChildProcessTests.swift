@@ -29,10 +29,7 @@ struct ChildProcessTests {
 
     /// Whether the process exists and is not a zombie waiting to be reaped.
     func isRunning(_ pid: pid_t) -> Bool {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-            let close = stat.lastIndex(of: ")")
-        else { return false }
-        let state = stat[stat.index(after: close)...].split(separator: " ").first
+        guard let state = ChildProcess.status(of: pid)?.first else { return false }
         return state != "Z" && state != "X"
     }
 }

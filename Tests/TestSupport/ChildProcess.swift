@@ -121,17 +121,22 @@ public enum ChildProcess {
         for pid in tree { Glibc.kill(pid, SIGKILL) }
     }
 
-    /// The processes whose parent is `pid`, from each `/proc/<n>/stat` ("n (comm) state ppid …").
+    /// The processes whose parent is `pid`.
     static func children(of pid: pid_t) -> [pid_t] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap { entry -> pid_t? in
-            guard let child = pid_t(entry),
-                let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                let close = stat.lastIndex(of: ")")
-            else { return nil }
-            let fields = stat[stat.index(after: close)...].split(separator: " ")
-            return fields.count > 1 && pid_t(fields[1]) == pid ? child : nil
+            guard let child = pid_t(entry), let fields = status(of: child), fields.count > 1 else { return nil }
+            return pid_t(fields[1]) == pid ? child : nil
         }
+    }
+
+    /// The fields of `/proc/<pid>/stat` after the command name (state, ppid, …), or nil when
+    /// there is no such process.
+    public static func status(of pid: pid_t) -> [Substring]? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
+        return stat[stat.index(after: close)...].split(separator: " ")
     }
 
     /// The path of an executable built by SwiftPM, found next to the running test binary or in
