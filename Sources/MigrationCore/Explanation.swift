@@ -6,7 +6,8 @@ public enum Explanation {
     public static func text(for name: String, version: QEMUVersion = .standard) -> String? {
         if let rule = RuleBook.rule(withID: name, in: version) { return text(for: rule, version: version) }
         if let item = Catalog.for(version).item(named: name) { return text(for: item, version: version) }
-        if let fact = HostFact(rawValue: name) { return text(for: fact, version: version) }
+        let factName = name.hasPrefix("host.") ? String(name.dropFirst("host.".count)) : name
+        if let fact = HostFact(rawValue: factName) { return text(for: fact, version: version) }
         return nil
     }
 
@@ -22,7 +23,7 @@ public enum Explanation {
         if let hint = rule.hint { lines.append("              \(hint)") }
         lines += [
             "  severity:   \(rule.severity.rawValue)",
-            "  checked in: \(rule.phase == .parameters ? "migrate_params_check" : "migrate_caps_check"), "
+            "  checked in: \(rule.phase.checkName), "
                 + "position \(position) of \(rules.count) in QEMU \(version)'s order",
             "  releases:   " + releases(rule.id),
             "  involves:   " + rule.subjects.map(\.name).joined(separator: ", "),
@@ -51,7 +52,7 @@ public enum Explanation {
         let rules = RuleBook.rules(involving: item.id, in: version)
         lines.append("")
         lines.append(rules.isEmpty ? "  No rule involves it." : "  Rules it takes part in:")
-        lines += rules.map { "    \($0.id): \($0.message)" }
+        lines += rules.map { "    \($0.id): \($0.message)" + ($0.detail != nil ? "…" : "") }
         return lines.joined(separator: "\n")
     }
 
@@ -59,14 +60,14 @@ public enum Explanation {
     public static func text(for fact: HostFact, version: QEMUVersion = .standard) -> String {
         var lines = [
             "host fact \(fact.rawValue)",
-            "  values:   " + (fact.choices?.joined(separator: "|") ?? "a power of two in bytes"),
+            "  values:   " + (fact.choices?.joined(separator: "|") ?? fact.valueSyntax),
             "  default:  " + Host.standard.value(of: fact),
             "",
         ]
         lines += wrap(fact.summary, width: 76, indent: "  ")
         lines.append("")
         lines.append("  Rules that read it:")
-        lines += RuleBook.rules(involving: fact, in: version).map { "    \($0.id): \($0.message)" }
+        lines += RuleBook.rules(involving: fact, in: version).map { "    \($0.id): \($0.message)" + ($0.detail != nil ? "…" : "") }
         return lines.joined(separator: "\n")
     }
 
@@ -94,5 +95,16 @@ public enum Explanation {
     /// Teaching text wrapped to `width` columns, each line indented.
     static func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
         TextWrap.lines(text, width: width - indent.count).map { indent + $0 }
+    }
+}
+
+extension Phase {
+    /// Where QEMU makes checks of this phase, for `explain`.
+    var checkName: String {
+        switch self {
+        case .values: return "QEMU's parsing of the value"
+        case .parameters: return "migrate_params_check"
+        case .capabilities: return "migrate_caps_check"
+        }
     }
 }

@@ -19,6 +19,12 @@ public struct Host: Hashable, Sendable {
     public var liveBlockMigration = true
     public var pageSize: UInt64 = 4096
     public var incoming: Incoming = .no
+    /// The optional multifd compression methods the QEMU build has (zstd by default, as Debian,
+    /// Ubuntu and Fedora build it); `none` and `zlib` are always there.
+    public var compressionMethods: CompressionMethods = .zstd
+    /// The `-machine` type QEMU is started with (`pc-q35-9.0`), when a profile knows it: no
+    /// check reads it, but a machine type's compat defaults will, so imports keep it.
+    public var machine: String?
 
     public init() {}
 
@@ -37,6 +43,7 @@ public enum HostFact: String, CaseIterable, Hashable, Sendable {
     case liveBlockMigration = "live-block-migration"
     case pageSize = "page-size"
     case incoming
+    case compressionMethods = "compression-methods"
 
     /// The values the fact takes, for messages and for cycling in the editor; nil for page-size.
     public var choices: [String]? {
@@ -44,8 +51,17 @@ public enum HostFact: String, CaseIterable, Hashable, Sendable {
         case .os: return Host.OS.allCases.map(\.rawValue)
         case .writeTracking: return Host.WriteTracking.allCases.map(\.rawValue)
         case .incoming: return Host.Incoming.allCases.map(\.rawValue)
-        case .pageSize: return nil
+        case .pageSize, .compressionMethods: return nil
         default: return ["on", "off"]
+        }
+    }
+
+    /// How a fact without a fixed list of choices is written, for help and `explain`.
+    public var valueSyntax: String {
+        switch self {
+        case .pageSize: return "a power of two in bytes"
+        case .compressionMethods: return "a comma-separated list of " + CompressionMethods.names.joined(separator: ", ") + ", or none"
+        default: return choices?.joined(separator: "|") ?? ""
         }
     }
 
@@ -71,6 +87,11 @@ public enum HostFact: String, CaseIterable, Hashable, Sendable {
         case .incoming:
             return "no: a source QEMU; pending: started with -incoming; started: the incoming "
                 + "transport is already set up (as when capabilities are set late over QMP)."
+        case .compressionMethods:
+            return "The optional multifd compression methods QEMU was built with, comma-separated "
+                + "(zstd, qatzip, qpl, uadk), or none; none and zlib are always built in. A build "
+                + "without a method refuses it as a value of multifd-compression. `migedit probe` "
+                + "reads it from a real QEMU."
         }
     }
 }
@@ -93,6 +114,7 @@ extension Host {
         case .liveBlockMigration: return liveBlockMigration ? "on" : "off"
         case .pageSize: return String(pageSize)
         case .incoming: return incoming.rawValue
+        case .compressionMethods: return compressionMethods.text
         }
     }
 
@@ -127,6 +149,13 @@ extension Host {
             }
             pageSize = size
         case .incoming: incoming = try choice(Incoming.self)
+        case .compressionMethods:
+            guard let methods = CompressionMethods(text: text) else {
+                throw HostFactError(
+                    message: "host fact compression-methods: expects a comma-separated list of "
+                        + CompressionMethods.names.joined(separator: ", ") + ", or none; got '\(text)'")
+            }
+            compressionMethods = methods
         }
     }
 

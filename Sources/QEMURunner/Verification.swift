@@ -50,7 +50,7 @@ public enum Verifier {
         for id in notPassed + configuration.valuesLost(movingTo: version) { passed.reset(id) }
         let predicted = Checker.for(version).check(passed, on: host)
         let outcome = try QEMURunner.run(binary, arguments: arguments, timeout: timeout)
-        let disagreements = compare(predicted, outcome) + readBack(passed, catalog: catalog, outcome: outcome)
+        let disagreements = compare(predicted, outcome) + readBack(passed, host: host, catalog: catalog, outcome: outcome)
         return Verification(
             binary: binary, version: version, arguments: arguments, notPassed: notPassed, passed: passed, host: host,
             predicted: predicted, outcome: outcome, disagreements: disagreements)
@@ -63,7 +63,9 @@ public enum Verifier {
         if qemuVerdict != ourVerdict {
             problems.append("verdict: QEMU \(qemuVerdict) it, migedit predicted \(ourVerdict)")
         }
-        if !outcome.isAccepted, let message = outcome.firstError, message != predicted.firstError?.message {
+        if !outcome.isAccepted, let message = outcome.firstError.map(withoutGlobalPrefix),
+            message != predicted.firstError?.message
+        {
             problems.append("first error: QEMU said \"\(message)\", migedit predicted \(quoted(predicted.firstError?.message))")
         }
         let predictedWarnings = predicted.startupLines.compactMap { line in
@@ -75,10 +77,19 @@ public enum Verifier {
         return problems
     }
 
+    /// QEMU's message for a `-global` value it cannot parse, without the "can't apply global
+    /// migration.P=V: " it puts first: migedit's message is the part QMP reports too.
+    static func withoutGlobalPrefix(_ message: String) -> String {
+        guard message.hasPrefix("can't apply global migration."), let separator = message.firstRange(of: ": ") else {
+            return message
+        }
+        return String(message[separator.upperBound...])
+    }
+
     static func quoted(_ text: String?) -> String { text.map { "\"\($0)\"" } ?? "no error" }
 
     /// Every capability, parameter and visible compat property QEMU reports, against ours.
-    static func readBack(_ configuration: Configuration, catalog: Catalog, outcome: QEMUOutcome) -> [String] {
+    static func readBack(_ configuration: Configuration, host: Host, catalog: Catalog, outcome: QEMUOutcome) -> [String] {
         guard outcome.isAccepted else { return [] }
         var problems: [String] = []
         let items = catalog.items
@@ -91,7 +102,7 @@ public enum Verifier {
                 problems.append("capability \(name): QEMU reads back \(state), migedit set \(configuration.isOn(item.id))")
             }
         }
-        for item in items where item.kind == .capability && outcome.capabilities?[item.name] == nil {
+        for item in items where item.kind == .capability && outcome.capabilities?[item.name] == nil && isReported(item, on: host) {
             problems.append("capability \(item.name): migedit's \(catalog.version) profile has it, QEMU does not report it")
         }
         let parameters = outcome.parameters ?? [:]
@@ -117,6 +128,11 @@ public enum Verifier {
             }
         }
         return problems
+    }
+
+    /// `query-migrate-capabilities` leaves out `block` in a build without live block migration.
+    static func isReported(_ item: Item, on host: Host) -> Bool {
+        item.id != .block || host.liveBlockMigration
     }
 
     /// `query-migrate-parameters` leaves out `block-bitmap-mapping` until it is set and never

@@ -15,21 +15,29 @@ struct ConfigurationOptions: ParsableArguments {
     @OptionGroup var release: VersionOption
 
     @Option(name: .customLong("host"), help: ArgumentHelp(
-        "Set a host fact: os, kvm, dirty-ring, write-tracking, postcopy-support, replication, live-block-migration, page-size, incoming.",
+        "Set a host fact: \(HostFact.allCases.map(\.rawValue).joined(separator: ", ")).",
         valueName: "FACT=VALUE"))
     var hostFacts: [String] = []
 
-    /// The profile with every assignment applied; bad input becomes a `CLIFailure` (exit 2).
-    /// The profile (or the defaults) for the release `--qemu` names, else `version`, else the
-    /// profile's own, with the `--set` and `--host` assignments applied.
+    @Option(name: .customLong("host-from"), help: ArgumentHelp(
+        "Take the host facts (and, without PROFILE or --qemu, the release) from a profile, e.g. one `migedit probe` wrote; --host still applies after it.",
+        valueName: "PATH"))
+    var hostSource: String?
+
+    /// The profile (or the defaults) with every assignment applied; bad input becomes a
+    /// `CLIFailure` (exit 2). See `apply(to:version:)` for the order.
     func load(version: QEMUVersion? = nil) throws -> Profile {
-        try apply(to: profile.map(ProfileFile.read) ?? Profile(), version: version)
+        try apply(to: profile.map(ProfileFile.read), version: version)
     }
 
-    /// `loaded` switched to the release `--qemu` (or `version`) names, then with the `--set`
-    /// and `--host` assignments applied. A switch must not lose settings the profile has.
-    func apply(to profile: Profile, version fallback: QEMUVersion? = nil) throws -> Profile {
-        var loaded = profile
+    /// `loaded` (nil: a new profile) with the host of `--host-from`, switched to the release
+    /// `--qemu` (or `version`) names, then with the `--set` and `--host` assignments applied.
+    /// A new profile takes `--host-from`'s release when nothing else names one. A switch must
+    /// not lose settings the profile has.
+    func apply(to profile: Profile?, version fallback: QEMUVersion? = nil) throws -> Profile {
+        let hostProfile = try hostSource.map(ProfileFile.read)
+        var loaded = profile ?? Profile(version: hostProfile?.version ?? .standard)
+        if let hostProfile { loaded.host = hostProfile.host }
         if let version = release.qemu ?? fallback {
             let missing = loaded.configuration.valuesLost(movingTo: version)
             guard missing.isEmpty else {

@@ -36,7 +36,7 @@ struct EditCommand: ParsableCommand {
         guard isatty(STDIN_FILENO) == 1, print || isatty(STDOUT_FILENO) == 1 else {
             throw CLIFailure.badInput("the editor needs an interactive terminal (stdin and stdout must be a tty, or stdin with --print); use check or export in scripts")
         }
-        var loaded = Profile()
+        var loaded: Profile?
         if let path = options.profile, access(path, F_OK) == 0 {
             loaded = try ProfileFile.read(path)
         }

@@ -9,12 +9,18 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Read -global words, a QEMU command line or QMP replies; print a profile.",
         discussion: """
-            Without --from the format is detected from the input.
+            Without --from the format is detected from the input; without --qemu the release is \
+            the one the input fits (a QMP query reply names its release's settings), else 9.0. \
+            A command line's -accel, -enable-kvm, -machine and -incoming become host facts. \
+            Exit 0 with the profile on stdout; 1 when the QEMU build the host facts describe \
+            refuses a value (e.g. multifd-compression=qpl without compression-methods=qpl); \
+            2 when the input is unreadable or names no migration setting.
 
             Examples:
               migedit import --from cmdline launch.sh > prod.json
               echo '-global migration.x-multifd=on' | migedit import --from global
               migedit import --from qmp query-replies.json
+              migedit import --host compression-methods=zstd,qpl launch.sh
             """)
 
     @Option(help: "global, cmdline, qmp or profile (detected when omitted).")
@@ -22,18 +28,52 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var release: VersionOption
 
+    @Option(name: .customLong("host"), help: ArgumentHelp(
+        "Set a host fact of the imported profile (after those the input states).", valueName: "FACT=VALUE"))
+    var hostFacts: [String] = []
+
+    @Option(name: .customLong("host-from"), help: ArgumentHelp(
+        "Start from the host facts of a profile, e.g. one `migedit probe` wrote.", valueName: "PATH"))
+    var hostSource: String?
+
     @Argument(help: "The input file, or - for stdin.")
     var file: String = "-"
 
     func run() throws {
         let text = try ProfileFile.readText(file)
+        let source = file == "-" ? "stdin" : file
+        let format = from ?? Importer.detectFormat(of: text)
+        var version = release.qemu ?? .standard
+        if release.qemu == nil, format != .profile, let guess = Importer.guessRelease(of: text, format: format) {
+            version = guess.version
+            if guess.equallyGood.count > 1 && version != .standard {
+                let releases = guess.equallyGood.map(\.rawValue).joined(separator: ", ")
+                Console.error("migedit: note: \(source) fits QEMU \(releases); read as \(version) (choose with --qemu)")
+            }
+        }
+        let base = try hostSource.map(ProfileFile.read)?.host ?? .standard
         let profile: Profile
         do {
-            profile = try Importer.read(
-                text, format: from ?? Importer.detectFormat(of: text), version: release.qemu ?? .standard)
+            profile = try read(text, format: format, version: version, host: base)
         } catch {
-            throw CLIFailure.badInput("\(file == "-" ? "stdin" : file): \(error.message)")
+            throw CLIFailure.badInput("\(source): \(error.message)")
+        }
+        let refused = Checker.for(profile.version).check(profile.configuration, on: profile.host).errors
+            .filter { $0.rule.phase == .values }
+        if let first = refused.first {
+            let facts = first.subjects.compactMap { if case .host(let fact) = $0 { fact } else { nil } }
+            let stated = facts.map { "\($0.rawValue)=\(profile.host.value(of: $0))" }.joined(separator: ", ")
+            Console.error("migedit: \(source): QEMU \(profile.version) with \(stated) refuses it: \(first.message) "
+                + "(state what your QEMU has with --host or --host-from)")
+            throw ExitCode(CLIFailure.rejected)
         }
         Console.output(profile.json)
+    }
+
+    /// The input as a profile, with the `--host` facts applied last.
+    private func read(_ text: String, format: ImportFormat, version: QEMUVersion, host: Host) throws(ImportError) -> Profile {
+        var profile = try Importer.read(text, format: format, version: version, host: host)
+        for fact in hostFacts { try profile.host.assign(fact) }
+        return profile
     }
 }

@@ -1,4 +1,9 @@
 import ArgumentParser
+import MigrationCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The `migedit` command: the editor by default, plus batch subcommands that share its checker.
 struct Migedit: ParsableCommand {
@@ -18,6 +23,37 @@ struct Migedit: ParsableCommand {
 
             Exit codes: 0 accepted, 1 rejected by QEMU's rules, 2 bad input.
             """,
+        version: "migedit \(version) (QEMU \(QEMUVersion.allCases.first!) to \(QEMUVersion.allCases.last!))",
         subcommands: [EditCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, ExplainCommand.self, VerifyCommand.self, VersionsCommand.self],
         defaultSubcommand: EditCommand.self)
+
+    /// migedit's own version, printed by `--version`.
+    static let version = "0.3.0"
+
+    /// The subcommand names a user can type.
+    static var commandNames: [String] {
+        configuration.subcommands.map { $0.configuration.commandName ?? "" }
+    }
+
+    /// Refuses a first word that is meant as a command but is none: `help NONSENSE`, or a word
+    /// one typo from a command that names no existing file (`chekc`), which would otherwise
+    /// open the editor on a new profile of that name.
+    static func refuseMistypedCommand(_ arguments: [String]) throws {
+        guard let first = arguments.first, !first.hasPrefix("-"), !commandNames.contains(first) else { return }
+        if first == "help" {
+            if let topic = arguments.dropFirst().first, !topic.hasPrefix("-"), !commandNames.contains(topic) {
+                throw CLIFailure.badInput("no command '\(topic)' to help with" + didYouMean(topic))
+            }
+            return
+        }
+        guard access(first, F_OK) != 0, !first.contains("/"), !first.contains("."),
+            let command = closestName(to: first, among: commandNames)
+        else { return }
+        throw CLIFailure.badInput("'\(first)' is no command and no existing profile (did you mean '\(command)'?)")
+    }
+
+    private static func didYouMean(_ word: String) -> String {
+        closestName(to: word, among: commandNames).map { " (did you mean '\($0)'?)" }
+            ?? " (commands: \(commandNames.joined(separator: ", ")))"
+    }
 }

@@ -6,6 +6,7 @@ import ArgumentParser
 /// Exit codes are part of the CLI contract: 0 accepted, 1 rejected, 2 bad input. Parsing errors
 /// from ArgumentParser (which would exit 64) are mapped to 2 here.
 do {
+    try Migedit.refuseMistypedCommand(Array(CommandLine.arguments.dropFirst()))
     var command = try Migedit.parseAsRoot()
     try command.run()
 } catch let code as ExitCode {

@@ -63,6 +63,9 @@ struct HostFactTests {
         HostFlip(.incoming, [.multifd], base: pending, to: { $0.incoming = .started }, T.k14),
         HostFlip(.incoming, [.postcopyRam, .postcopyPreempt], base: pending, to: { $0.incoming = .started }, T.k12),
         HostFlip(.incoming, [.multifd], to: { $0.incoming = .started }, T.k14),
+        // MultiFDCompression's `if: CONFIG_ZSTD` (qapi/migration.json): no zstd, no such value
+        HostFlip(.compressionMethods, [], set: [.multifdCompression: zstd], to: { $0.compressionMethods = [] },
+                 "Parameter 'multifd-compression' does not accept value 'zstd'"),
     ]
 
     @Test("Flipping one fact flips the verdict", arguments: flips)

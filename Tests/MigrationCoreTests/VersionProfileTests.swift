@@ -119,7 +119,7 @@ struct VersionProfileTests {
         #expect(has("zero-copy-send-needs-plain-multifd", .v10_2))
         #expect(!has("direct-io-needs-build-support", .v9_0) && has("direct-io-needs-build-support", .v9_1))
         #expect(!has("switchover-ack-requires-return-path", .v8_0))
-        #expect(RuleBook.rules(for: .v9_0).count == 62)
+        #expect(RuleBook.rules(for: .v9_0).count == 63)
     }
 
     @Test func everyReleasesRulesAreInOneConsistentOrder() {

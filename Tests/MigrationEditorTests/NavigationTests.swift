@@ -22,17 +22,17 @@ struct NavigationTests {
         state.press(.up, .character("k"))
         #expect(state.focus == subject("xbzrle"))
         state.press(.end, .down)
-        #expect(state.focus == .host(.incoming))
+        #expect(state.focus == .host(.compressionMethods))
     }
 
     @Test func homeEndAndGJumpToFirstAndLast() {
         var state = EditorState.fresh()
         state.press(.end)
-        #expect(state.focus == .host(.incoming))
+        #expect(state.focus == .host(.compressionMethods))
         state.press(.home)
         #expect(state.focus == subject("xbzrle"))
         state.press(.character("G"))
-        #expect(state.focus == .host(.incoming))
+        #expect(state.focus == .host(.compressionMethods))
         state.press(.character("g"))
         #expect(state.focus == subject("xbzrle"))
     }

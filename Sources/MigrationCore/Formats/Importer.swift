@@ -13,18 +13,38 @@ public enum ImportFormat: String, CaseIterable, Hashable, Sendable {
 
 /// Reads configurations from QEMU's own formats. Later settings win, as they do in QEMU.
 public enum Importer {
-    /// Reads `text`; `version` is the release the input is for (a profile names its own).
+    /// Reads `text`; `version` is the release the input is for (a profile names its own), and
+    /// `host` the host facts it starts from (a command line's own then win). Input that names
+    /// no migration setting (and, for a command line, no host fact either) is refused: an
+    /// empty profile from a wrong file would pass for "all defaults".
     public static func read(
-        _ text: String, format: ImportFormat, version: QEMUVersion = .standard
+        _ text: String, format: ImportFormat, version: QEMUVersion = .standard, host: Host = .standard
     ) throws(ImportError) -> Profile {
         let catalog = Catalog.for(version)
+        var profile = Profile(host: host, version: version)
+        var found: Int
         switch format {
         case .global:
-            return Profile(configuration: try globalWords(text, onlyMigration: false, catalog: catalog), version: version)
+            found = try globalWords(text, onlyMigration: false, into: &profile, catalog: catalog)
         case .cmdline:
-            return Profile(configuration: try globalWords(text, onlyMigration: true, catalog: catalog), version: version)
-        case .qmp: return Profile(configuration: try qmp(text, catalog: catalog), version: version)
-        case .profile: return try Profile(json: text, defaultVersion: version)
+            found = try globalWords(text, onlyMigration: true, into: &profile, catalog: catalog)
+        case .qmp:
+            found = try qmp(text, into: &profile, catalog: catalog)
+        case .profile:
+            return try Profile(json: text, defaultVersion: version)
+        }
+        guard found > 0 else { throw ImportError(nothingFound(for: format)) }
+        return profile
+    }
+
+    static func nothingFound(for format: ImportFormat) -> String {
+        switch format {
+        case .global: return "no migration settings found (expected -global migration.PROP=VALUE words)"
+        case .cmdline:
+            return "no migration settings found (expected a QEMU command line with -global migration.PROP=VALUE, "
+                + "-accel, -machine or -incoming)"
+        case .qmp: return "no migration settings found in the QMP input"
+        case .profile: return "no migration settings found"
         }
     }
 
@@ -57,14 +77,19 @@ public enum Importer {
 
     // MARK: -global words
 
-    static func globalWords(_ text: String, onlyMigration: Bool, catalog: Catalog) throws(ImportError) -> Configuration {
+    /// Reads `-global` words into `profile` (a command line's host facts too, when
+    /// `onlyMigration` says the other words are QEMU options); returns how many were found.
+    static func globalWords(
+        _ text: String, onlyMigration: Bool, into profile: inout Profile, catalog: Catalog
+    ) throws(ImportError) -> Int {
         let words: [String]
         do {
             words = try ShellWords.split(text)
         } catch {
             throw ImportError("cannot split the input into words: \(error.message)")
         }
-        var configuration = Configuration()
+        var found = 0
+        var accelerator: String?
         var index = 0
         while index < words.count {
             let word = words[index]
@@ -75,6 +100,11 @@ public enum Importer {
                 argument = words[index]
                 index += 1
             } else if onlyMigration {
+                let option = word.hasPrefix("--") ? String(word.dropFirst()) : word
+                guard CommandLineFacts.options.contains(option) else { continue }
+                let value = option == "-enable-kvm" || index >= words.count ? nil : words[index]
+                if value != nil { index += 1 }
+                found += CommandLineFacts.read(option, value, into: &profile.host, accelerator: &accelerator)
                 continue
             } else {
                 argument = word
@@ -86,9 +116,10 @@ public enum Importer {
                 if onlyMigration { continue }
                 throw ImportError("'\(argument)' sets \(driver), not migration")
             }
-            try apply(property: property, value: value, to: &configuration, catalog: catalog)
+            try apply(property: property, value: value, to: &profile.configuration, catalog: catalog)
+            found += 1
         }
-        return configuration
+        return found
     }
 
     /// Splits `DRIVER.PROP=VALUE` as QEMU's short form does (the value verbatim, commas
@@ -114,7 +145,7 @@ public enum Importer {
     }
 
     /// QemuOpts splitting: commas separate fields, `,,` is a literal comma.
-    private static func splitOptions(_ text: String) -> [String] {
+    static func splitOptions(_ text: String) -> [String] {
         var fields: [String] = []
         var current = ""
         var characters = text.makeIterator()
@@ -155,19 +186,26 @@ public enum Importer {
 
     // MARK: QMP
 
-    static func qmp(_ text: String, catalog: Catalog) throws(ImportError) -> Configuration {
-        var configuration = Configuration()
+    /// Reads QMP documents into `profile`; returns how many settings they named. A reply that
+    /// reports an optional compression method proves the build has it, so the host gains it.
+    static func qmp(_ text: String, into profile: inout Profile, catalog: Catalog) throws(ImportError) -> Int {
+        var found = 0
         for document in try jsonDocuments(text) {
-            try applyQMP(document, to: &configuration, catalog: catalog)
+            found += try applyQMP(document, to: &profile.configuration, catalog: catalog)
+            let reported = document["return"]?["multifd-compression"]?.stringValue
+            if let method = reported.flatMap(CompressionMethods.method(named:)) {
+                profile.host.compressionMethods.insert(method)
+            }
         }
-        return configuration
+        return found
     }
 
     /// One JSON document, or several (one per line, as a QMP transcript has them).
-    private static func jsonDocuments(_ text: String) throws(ImportError) -> [JSON] {
+    static func jsonDocuments(_ text: String) throws(ImportError) -> [JSON] {
         if let single = try? JSON(parsing: text) { return [single] }
         var documents: [JSON] = []
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        for (number, line) in lines.enumerated() {
             guard line.contains(where: { $0 != " " && $0 != "\t" && $0 != "\r" }) else { continue }
             do {
                 documents.append(try JSON(parsing: String(line)))
@@ -178,7 +216,7 @@ public enum Importer {
         return documents
     }
 
-    private static func applyQMP(_ document: JSON, to configuration: inout Configuration, catalog: Catalog) throws(ImportError) {
+    private static func applyQMP(_ document: JSON, to configuration: inout Configuration, catalog: Catalog) throws(ImportError) -> Int {
         if let command = document["execute"]?.stringValue {
             let arguments = document["arguments"] ?? .object([])
             switch command {
@@ -186,29 +224,28 @@ public enum Importer {
                 guard let list = arguments["capabilities"]?.arrayValue else {
                     throw ImportError("migrate-set-capabilities needs an arguments.capabilities list")
                 }
-                try applyCapabilities(list, to: &configuration, catalog: catalog)
+                return try applyCapabilities(list, to: &configuration, catalog: catalog)
             case "migrate-set-parameters":
-                try applyParameters(arguments, to: &configuration, catalog: catalog)
+                return try applyParameters(arguments, to: &configuration, catalog: catalog)
             default:
                 throw ImportError("unsupported QMP command '\(command)' (expected migrate-set-capabilities or migrate-set-parameters)")
             }
-            return
         }
+        if document["QMP"] != nil || document["event"] != nil { return 0 }  // a transcript's greeting and events
         if let error = document["error"] {
             throw ImportError("the QMP reply is an error: \(error.serialized())")
         }
         let payload = document["return"] ?? document
         if let list = payload.arrayValue {
-            try applyCapabilities(list, to: &configuration, catalog: catalog)
+            return try applyCapabilities(list, to: &configuration, catalog: catalog)
         } else if payload.members != nil {
-            if payload.members?.isEmpty == true { return }
-            try applyParameters(payload, to: &configuration, catalog: catalog)
+            return try applyParameters(payload, to: &configuration, catalog: catalog)
         } else {
             throw ImportError("expected a query-migrate-capabilities or query-migrate-parameters reply, got \(document.serialized())")
         }
     }
 
-    private static func applyCapabilities(_ list: [JSON], to configuration: inout Configuration, catalog: Catalog) throws(ImportError) {
+    private static func applyCapabilities(_ list: [JSON], to configuration: inout Configuration, catalog: Catalog) throws(ImportError) -> Int {
         for entry in list {
             guard let name = entry["capability"]?.stringValue, let state = entry["state"]?.boolValue else {
                 throw ImportError("capability entries need \"capability\" and \"state\", got \(entry.serialized())")
@@ -219,15 +256,85 @@ public enum Importer {
             }
             configuration[item.id] = .bool(state)
         }
+        return list.count
     }
 
-    private static func applyParameters(_ object: JSON, to configuration: inout Configuration, catalog: Catalog) throws(ImportError) {
-        for member in object.members ?? [] {
+    private static func applyParameters(_ object: JSON, to configuration: inout Configuration, catalog: Catalog) throws(ImportError) -> Int {
+        let members = object.members ?? []
+        for member in members {
             guard let item = catalog.item(named: member.key), item.kind == .parameter, item.name == member.key else {
                 if let absence = catalog.absence(of: member.key) { throw ImportError(absence) }
                 throw ImportError("unknown parameter '\(member.key)'" + didYouMean(member.key, in: catalog.version))
             }
             configuration[item.id] = try ValueJSON.decode(member.value, for: item, context: "QMP", version: catalog.version)
         }
+        return members.count
+    }
+}
+
+/// The release an input was most likely written for, when the user names none.
+public struct ReleaseGuess: Hashable, Sendable {
+    /// The release to read the input as.
+    public let version: QEMUVersion
+    /// Every release that reads it equally well (oldest first); more than one is worth a note.
+    public let equallyGood: [QEMUVersion]
+}
+
+extension Importer {
+    /// Guesses the release of an input: the releases that read it are candidates; a QMP
+    /// transcript's greeting names its release; a QMP query reply (which lists every setting
+    /// its QEMU has) picks the one whose settings it matches best; anything else keeps the
+    /// default release when it can, else takes the oldest that reads it. Nil when no release
+    /// reads it (the default's error then explains why).
+    public static func guessRelease(of text: String, format: ImportFormat) -> ReleaseGuess? {
+        let candidates = QEMUVersion.allCases.filter { (try? read(text, format: format, version: $0)) != nil }
+        guard let oldest = candidates.first else { return nil }
+        if format == .qmp, let greeted = greetingRelease(text), candidates.contains(greeted) {
+            return ReleaseGuess(version: greeted, equallyGood: [greeted])
+        }
+        if format == .qmp, let reported = reportedNames(text) {
+            let misses = candidates.map { version in
+                Catalog.for(version).items.filter { item in
+                    reported.kinds.contains(item.kind) && item.type != .bitmapMapping && item.type != .stringList
+                        && !reported.names.contains(item.name)
+                }.count
+            }
+            let best = misses.min() ?? 0
+            let matching = zip(candidates, misses).filter { $0.1 == best }.map(\.0)
+            return ReleaseGuess(version: matching[0], equallyGood: matching)
+        }
+        if candidates.contains(.standard) { return ReleaseGuess(version: .standard, equallyGood: [.standard]) }
+        return ReleaseGuess(version: oldest, equallyGood: candidates)
+    }
+
+    /// The release a QMP transcript's greeting (`{"QMP": {"version": {"qemu": …}}}`) names.
+    private static func greetingRelease(_ text: String) -> QEMUVersion? {
+        guard let documents = try? jsonDocuments(text) else { return nil }
+        for document in documents {
+            guard let qemu = document["QMP"]?["version"]?["qemu"],
+                case .number(let major)? = qemu["major"], case .number(let minor)? = qemu["minor"]
+            else { continue }
+            return QEMUVersion(parsing: "\(major).\(minor)")
+        }
+        return nil
+    }
+
+    /// The names a QMP transcript's query replies report, and which kinds of setting they list
+    /// (a capabilities reply lists them all, as a parameters reply does); nil without replies.
+    private static func reportedNames(_ text: String) -> (names: Set<String>, kinds: Set<ItemKind>)? {
+        guard let documents = try? jsonDocuments(text) else { return nil }
+        var names = Set<String>(), kinds = Set<ItemKind>()
+        for document in documents {
+            guard document["execute"] == nil else { continue }
+            let payload = document["return"] ?? document
+            if let list = payload.arrayValue {
+                kinds.insert(.capability)
+                names.formUnion(list.compactMap { $0["capability"]?.stringValue })
+            } else if let members = payload.members, !members.isEmpty {
+                kinds.insert(.parameter)
+                names.formUnion(members.map(\.key))
+            }
+        }
+        return kinds.isEmpty ? nil : (names, kinds)
     }
 }

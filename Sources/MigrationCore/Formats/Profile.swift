@@ -25,14 +25,12 @@ public struct Profile: Hashable, Sendable {
     /// The profile as pretty-printed JSON with a trailing newline.
     public var json: String {
         var sections: [JSONMember] = [JSONMember(key: "qemu", value: .string(version.rawValue))]
-        let facts = host.changedFacts
-        if !facts.isEmpty {
-            sections.append(JSONMember(key: "host", value: .object(facts.map { fact in
-                let text = host.value(of: fact)
-                let value: JSON = fact == .pageSize ? .number(text) : .string(text)
-                return JSONMember(key: fact.rawValue, value: value)
-            })))
+        var facts = host.changedFacts.map { fact in
+            let text = host.value(of: fact)
+            return JSONMember(key: fact.rawValue, value: fact == .pageSize ? .number(text) : .string(text))
         }
+        if let machine = host.machine { facts.append(JSONMember(key: Profile.machineKey, value: .string(machine))) }
+        if !facts.isEmpty { sections.append(JSONMember(key: "host", value: .object(facts))) }
         for kind in [ItemKind.capability, .parameter, .property] {
             let members = configuration.changedItems.filter { $0.item.kind == kind }.map {
                 JSONMember(key: $0.item.name, value: ValueJSON.encode(configuration[$0]))
@@ -41,6 +39,9 @@ public struct Profile: Hashable, Sendable {
         }
         return JSON.object(sections).serialized(pretty: true) + "\n"
     }
+
+    /// The host section's key for `Host.machine`, which is no fact a check reads.
+    static let machineKey = "machine"
 
     static func sectionName(_ kind: ItemKind) -> String {
         switch kind {
@@ -65,6 +66,9 @@ public struct Profile: Hashable, Sendable {
         }
         self.init(version: defaultVersion)
         if let named = document["qemu"] {
+            if case .number(let literal) = named {
+                throw ImportError("profile: qemu is the number \(literal); write the release as a string, e.g. \"\(literal)\"")
+            }
             guard let text = named.stringValue, let version = QEMUVersion(rawValue: text) else {
                 throw ImportError("profile is for QEMU \(named.serialized()); known versions: \(QEMUVersion.list)")
             }
@@ -87,8 +91,15 @@ public struct Profile: Hashable, Sendable {
     private mutating func readHost(_ json: JSON) throws(ImportError) {
         guard let members = json.members else { throw ImportError("profile: host must be an object") }
         for member in members {
+            if member.key == Profile.machineKey {
+                guard let machine = member.value.stringValue, !machine.isEmpty else {
+                    throw ImportError("profile: host machine must be a machine type string, got \(member.value.serialized())")
+                }
+                host.machine = machine
+                continue
+            }
             guard let fact = HostFact(rawValue: member.key) else {
-                let known = HostFact.allCases.map(\.rawValue).joined(separator: ", ")
+                let known = (HostFact.allCases.map(\.rawValue) + [Profile.machineKey]).joined(separator: ", ")
                 throw ImportError("profile: unknown host fact '\(member.key)' (known: \(known))")
             }
             let text: String

@@ -1,5 +1,20 @@
-/// The start of `migrate_caps_check`: build-option checks and the deprecation warnings.
+/// Build options: the choices a build lacks (refused while QEMU parses the value, before any
+/// check), and the start of `migrate_caps_check` with its build checks and deprecation warnings.
 extension RuleBook {
+    static let multifdCompressionNeedsBuildSupport = Rule(
+        "multifd-compression-needs-build-support", .values,
+        subjects: [.item(.multifdCompression), .host(.compressionMethods)],
+        message: "Parameter 'multifd-compression' does not accept value '",
+        explanation: "zstd, qatzip, qpl and uadk exist only in a QEMU built with their library "
+            + "(QAT and IAA/UADK need Intel or HiSilicon hardware libraries that distributions "
+            + "rarely build in). A build without the method does not know the value at all, so "
+            + "QEMU refuses it as it reads the -global option or the QMP command, before any "
+            + "other check. Run `migedit probe` to learn what your QEMU has.",
+        detail: { configuration, _ in configuration[.multifdCompression].string + "'" }
+    ) { configuration, host in
+        !host.compressionMethods.accepts(choiceIndex: configuration.number(.multifdCompression))
+    }
+
     static let zeroBlocksDeprecated = Rule(
         "zero-blocks-deprecated", .capabilities, .warning, subjects: [.item(.zeroBlocks)],
         message: "zero-blocks capability is deprecated",

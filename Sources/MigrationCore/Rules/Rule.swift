@@ -6,9 +6,11 @@ public enum Severity: String, Hashable, Sendable {
     case warning
 }
 
-/// Which of QEMU's two check functions a rule belongs to. At startup QEMU runs
-/// `migrate_params_check` first, then `migrate_caps_check` with every capability previously off.
+/// Where QEMU makes the check. At startup QEMU first parses every `-global` value, then runs
+/// `migrate_params_check`, then `migrate_caps_check` with every capability previously off.
 public enum Phase: String, Hashable, Sendable {
+    /// QEMU refuses the value as it parses it (a choice this build does not have).
+    case values
     case parameters
     case capabilities
 }

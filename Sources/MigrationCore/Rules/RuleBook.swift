@@ -4,7 +4,10 @@
 /// rule describes them all. The order is what makes `Report.firstError` equal QEMU's message.
 public enum RuleBook {
     /// All rules of all releases, in QEMU's order.
-    public static let all: [Rule] = parameterRules + capabilityRules
+    public static let all: [Rule] = valueRules + parameterRules + capabilityRules
+
+    /// Values QEMU refuses while parsing them, before `migrate_params_check` runs.
+    static let valueRules: [Rule] = [multifdCompressionNeedsBuildSupport]
 
     private static let byVersion = QEMUVersion.allCases.map { version in all.filter { $0.applies(to: version) } }
 
