@@ -72,6 +72,23 @@ enum ReleaseRules {
     static let started = host { $0.incoming = .started }
     static let dirtyRing = host { $0.dirtyRing = true }
 
+    /// The QAPI enum visitor, before any check: a build without a method's library has no such
+    /// choice (zstd in every release; qpl and uadk from 9.1, qatzip from 9.2, which Debian leaves out).
+    static let valueRows: [ReleaseRow] = [
+        ReleaseRow("multifd-compression-needs-build-support", .all, T.v1("zstd"),
+                   trip: on(set: [.multifdCompression: zstd], host: host { $0.compressionMethods = [] }),
+                   pass: on(set: [.multifdCompression: zstd])),
+        ReleaseRow("multifd-compression-needs-build-support", .since(.v9_1), T.v1("qpl"),
+                   trip: on(set: [.multifdCompression: .choice("qpl")]),
+                   pass: on(set: [.multifdCompression: .choice("qpl")], host: host { $0.compressionMethods = [.qpl] })),
+        ReleaseRow("multifd-compression-needs-build-support", .since(.v9_1), T.v1("uadk"),
+                   trip: on(set: [.multifdCompression: .choice("uadk")]),
+                   pass: on(set: [.multifdCompression: .choice("uadk")], host: host { $0.compressionMethods = [.uadk] })),
+        ReleaseRow("multifd-compression-needs-build-support", .since(.v9_2), T.v1("qatzip"),
+                   trip: on(set: [.multifdCompression: .choice("qatzip")]),
+                   pass: on(set: [.multifdCompression: .choice("qatzip")], host: host { $0.compressionMethods = [.qatzip] })),
+    ]
+
     /// migrate_params_check, in QEMU's order.
     static let parameterRows: [ReleaseRow] = [
         ReleaseRow("compress-level-range", untilCompressRemoved, T.p1,
@@ -205,7 +222,7 @@ enum ReleaseRules {
                    alsoFires: id == .zeroCopySend ? ["zero-copy-send-needs-plain-multifd"] : [])
     }
 
-    static let rows = parameterRows + capabilityRows
+    static let rows = valueRows + parameterRows + capabilityRows
 
     static let tripCases: [ReleaseCase] = rows.filter { $0.trip != nil }.flatMap { row in
         row.versions.map { ReleaseCase(row: row, version: $0) }
