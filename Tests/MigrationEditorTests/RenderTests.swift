@@ -29,13 +29,17 @@ struct RenderTests {
         var state = EditorState.fresh()
         state.press(Keys.toggle("postcopy-ram") + Keys.toggle("multifd"))
         let screen = render(state, size: state.size, monochrome: false)
+        // Markers sit in the list pane's last column inside its border.
+        let markColumn = Layout(size: state.size).listWidth - 2
         let postcopy = try #require(row(screen, containing: "[x] postcopy-ram"))
-        #expect(screen[postcopy, 38].character == "✗")
-        #expect(screen[postcopy, 38].role == .error)
-        #expect(screen[postcopy, 7].role == .error, "the name of an item in an error stands out")
+        #expect(screen[postcopy, markColumn].character == "✗")
+        #expect(screen[postcopy, markColumn].role == .error)
+        let line = screen.text(ofRow: postcopy)
+        let nameColumn = line.distance(from: line.startIndex, to: try #require(line.firstRange(of: "postcopy-ram")).lowerBound)
+        #expect(screen[postcopy, nameColumn].role == .error, "the name of an item in an error stands out")
         let xbzrle = try #require(row(screen, containing: "[ ] xbzrle"))
-        #expect(screen[xbzrle, 38].character == "!")
-        #expect(screen[xbzrle, 38].role == .whatIf)
+        #expect(screen[xbzrle, markColumn].character == "!")
+        #expect(screen[xbzrle, markColumn].role == .whatIf)
         let bitmaps = try #require(row(screen, containing: "dirty-bitmaps"))
         #expect(screen.text(ofRow: bitmaps).contains("(QMP)"))
     }
@@ -125,8 +129,9 @@ struct RenderTests {
         for step in keys {
             state.press(step)
             let screen = render(state, size: state.size, monochrome: false)
-            #expect(!screen.text(ofRow: 23).trimmingWhitespace.isEmpty, "legend in \(state.mode)")
-            #expect(screen[23, 0].role == .legend)
+            let legend = Layout(size: state.size).legendRow
+            #expect(!screen.text(ofRow: legend).trimmingWhitespace.isEmpty, "legend in \(state.mode)")
+            #expect(screen[legend, 0].role == .legend)
         }
     }
 

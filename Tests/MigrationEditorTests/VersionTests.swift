@@ -267,9 +267,12 @@ struct VersionTests {
         let current = try #require(row(screen, containing: "(current)"))
         #expect(screen.text(ofRow: current).contains(" 9.0 "))
         let selected = try #require(row(screen, containing: "▸ 9.1"))
-        #expect(screen[selected, 10].role == .selected)
-        #expect(screen.text(ofRow: 22).hasPrefix(" Enter switches to QEMU 9.1 and resets compress"))
-        #expect(screen.text(ofRow: 23).contains("Esc cancel"))
+        let line = screen.text(ofRow: selected)
+        let release = line.distance(from: line.startIndex, to: try #require(line.firstRange(of: "9.1")).lowerBound)
+        #expect(screen[selected, release].role == .selected)
+        let layout = Layout(size: state.size)
+        #expect(screen.text(ofRow: layout.statusRow).hasPrefix(" Enter switches to QEMU 9.1 and resets compress"))
+        #expect(screen.text(ofRow: layout.legendRow).contains("Esc cancel"))
     }
 
     @Test func theHelpAndLegendMentionV() {
