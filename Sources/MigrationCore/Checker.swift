@@ -23,7 +23,7 @@ public struct Checker: Sendable {
         triggers = rules.map { $0.trigger?.rawValue ?? -1 }
         var startup = RuleSet(), errors = RuleSet()
         for (index, rule) in rules.enumerated() {
-            if !RuleBook.notCheckedAtStartup.contains(rule.id) { startup.insert(index) }
+            if rule.isCheckedAtStartup { startup.insert(index) }
             if rule.severity == .error { errors.insert(index) }
         }
         startupMask = startup

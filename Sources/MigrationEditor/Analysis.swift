@@ -19,6 +19,8 @@ public struct Outcome: Hashable, Sendable {
     public let subject: Subject
     /// The alternative as the list would show it (`on`, `zstd`, `off`).
     public let value: String
+    /// The alternative value of a setting (nil for a host fact, whose `value` is its text).
+    public let alternative: Value?
     /// Errors it would add and clear (rule positions in the document's release's checker).
     public let added: RuleSet
     public let removed: RuleSet
@@ -48,7 +50,7 @@ public struct Analysis: Sendable {
         where !whatIf.added.isEmpty || !whatIf.removed.isEmpty {
             outcomes.append(Outcome(
                 subject: .item(whatIf.item), value: ValueText.display(whatIf.value, of: release.item(whatIf.item)),
-                added: whatIf.added, removed: whatIf.removed))
+                alternative: whatIf.value, added: whatIf.added, removed: whatIf.removed))
         }
         outcomes += Analysis.hostOutcomes(document, checker: checker, errors: checker.errors(of: document.configuration, on: document.host))
         self.outcomes = outcomes
@@ -72,6 +74,18 @@ public struct Analysis: Sendable {
         self.hostMarks = hostMarks
     }
 
+    /// QEMU's message for a rule the outcome would break or clear, as QEMU would word it with
+    /// the alternative in place (messages with a detail name the value).
+    public func message(of rule: Rule, after outcome: Outcome) -> String {
+        var configuration = document.configuration
+        var host = document.host
+        switch outcome.subject {
+        case .item(let id): configuration[id] = outcome.alternative ?? configuration[id]
+        case .host(let fact): try? host.set(fact, to: outcome.value)
+        }
+        return rule.message(for: configuration, on: host)
+    }
+
     /// The strongest mark on an entry.
     public func mark(of subject: Subject) -> Mark {
         switch subject {
@@ -91,7 +105,7 @@ public struct Analysis: Sendable {
                 let after = checker.errors(of: document.configuration, on: trial)
                 let added = after.subtracting(current), removed = current.subtracting(after)
                 guard !added.isEmpty || !removed.isEmpty else { continue }
-                outcomes.append(Outcome(subject: .host(fact), value: choice, added: added, removed: removed))
+                outcomes.append(Outcome(subject: .host(fact), value: choice, alternative: nil, added: added, removed: removed))
             }
         }
         return outcomes

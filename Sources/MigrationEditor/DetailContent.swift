@@ -149,18 +149,14 @@ enum DetailContent {
         let rules = state.document.release.checker.rules
         for outcome in outcomes {
             for position in outcome.added {
-                lines.append(wrapping: "\(Marker.whatIf) \(outcome.value) would add: \(ruleText(rules[position]))", role: .whatIf, width: width)
+                let text = state.analysis.message(of: rules[position], after: outcome)
+                lines.append(wrapping: "\(Marker.whatIf) \(outcome.value) would add: \(text)", role: .whatIf, width: width)
             }
             for position in outcome.removed {
-                lines.append(wrapping: "\(Marker.accepted) \(outcome.value) would clear: \(ruleText(rules[position]))", width: width)
+                lines.append(wrapping: "\(Marker.accepted) \(outcome.value) would clear: \(state.analysis.message(of: rules[position], after: outcome))", width: width)
             }
         }
         return lines
-    }
-
-    /// A rule's message without the trailing ": " of messages QEMU completes with a detail.
-    private static func ruleText(_ rule: Rule) -> String {
-        rule.message.hasSuffix(": ") ? String(rule.message.dropLast(2)) : rule.message
     }
 
     /// The search results, best first, the current one selected.

@@ -56,7 +56,7 @@ struct VerifyCommand: ParsableCommand {
         let outcome = verification.outcome
         var lines = ["QEMU \(verification.binary.version) (\(verification.binary.path)), migedit profile \(verification.version)"]
         let words = verification.arguments.map(ShellWords.quote).joined(separator: " ")
-        lines.append("  ran:     -M none \(words.isEmpty ? "(no -global)" : words)")
+        lines.append("  ran:     \(QEMURunner.baseArguments.joined(separator: " ")) \(words.isEmpty ? "(no -global)" : words)")
         let checker = Checker.for(verification.version)
         if verification.host != profileHost,
             checker.check(verification.passed, on: profileHost).firstError?.message

@@ -74,7 +74,7 @@ private func parseError(_ text: String) -> JSONError? {
     }
 
     @Test func offersTypedAccessors() throws {
-        let document = try JSON(parsing: #"{"k":1,"k":2,"s":"t","b":false,"a":[null]}"#)
+        let document = try JSON(parsing: #"{"k":1,"j":2,"s":"t","b":false,"a":[null]}"#)
         #expect(document["k"] == .number("1"))
         #expect(document["missing"] == nil)
         #expect(document["s"]?.stringValue == "t")
@@ -153,7 +153,7 @@ private func parseError(_ text: String) -> JSONError? {
         ("{", "unexpected end of input; expected a string key"),
         ("[1", "unexpected end of input; expected ',' or ']' after an array element"),
         (#"{"a":"#, "unexpected end of input; expected a value"),
-        ("\u{FEFF}1", "unexpected 'U+FEFF'; expected a value"),
+        ("[\u{FEFF}1]", "unexpected 'U+FEFF'; expected a value"),
         ("\u{A0}1", "unexpected 'U+00A0'; expected a value"),
         ("[1,\u{C}2]", "unexpected 'U+000C'; expected a value"),
         ("\u{301}", "unexpected 'U+0301'; expected a value"),
@@ -193,5 +193,23 @@ private func parseError(_ text: String) -> JSONError? {
         }
         #expect(try JSON(parsing: document.serialized()) == document)
         #expect(try JSON(parsing: document.serialized(pretty: true)) == document)
+    }
+
+    @Test func aDuplicateKeyIsRefusedAsQEMURefusesIt() {
+        #expect(throws: JSONError.self) { try JSON(parsing: #"{"a": 1, "b": {"c": 1, "c": 2}}"#) }
+        #expect(throws: ImportError.self) { try Profile(json: #"{"qemu": "9.0", "qemu": "10.0"}"#) }
+        #expect(throws: ImportError.self) { try Profile(json: #"{"parameters": {"multifd-channels": 4, "multifd-channels": 5}}"#) }
+        #expect((try? JSON(parsing: #"[{"a": 1}, {"a": 2}]"#)) != nil, "the same key in two objects is fine")
+    }
+
+    @Test func aByteOrderMarkIsSkipped() throws {
+        #expect(try JSON(parsing: "\u{FEFF}{\"qemu\": \"10.0\"}")["qemu"] == .string("10.0"))
+        #expect(try Profile(json: "\u{FEFF}{\"qemu\": \"10.0\"}").version == .v10_0)
+        #expect(throws: JSONError.self, "only at the start") { try JSON(parsing: "[1, \u{FEFF}2]") }
+    }
+
+    @Test func aStringWithNULIsRefusedAsQEMURefusesIt() {
+        #expect(throws: ImportError.self) { try Profile(json: #"{"parameters": {"tls-creds": "a\u0000b"}}"#) }
+        #expect((try? Profile(json: #"{"parameters": {"tls-creds": "a\u0001b"}}"#)) != nil)
     }
 }

@@ -25,8 +25,10 @@ extension Catalog {
             + "can follow progress without polling."),
         capability(.postcopyRam, "postcopy-ram", property: "x-postcopy-ram", summary:
             "Lets the guest start running on the destination before all RAM has arrived; missing "
-            + "pages are fetched on demand through userfaultfd. Both sides must enable it, and a "
-            + "network failure during postcopy loses the guest."),
+            + "pages are fetched on demand through userfaultfd. Both sides must enable it, and the "
+            + "switch happens only on migrate-start-postcopy. A network failure pauses both sides "
+            + "(postcopy-paused) until migrate-recover and migrate resume=true; a crash of either "
+            + "QEMU loses the guest."),
         capability(.xColo, "x-colo", property: "x-colo", unstable: true, summary:
             "COLO fault tolerance: the migration never ends, the primary keeps checkpointing to a "
             + "secondary that can take over. Needs QEMU built with the replication module."),

@@ -11,7 +11,8 @@ public indirect enum JSON: Hashable, Sendable {
     case number(String)
     case string(String)
     case array([JSON])
-    /// Members in order; duplicate keys are kept, as RFC 8259 allows, and `self[key]` finds the first.
+    /// Members in written order. The parser refuses a key written twice in one object (QEMU's
+    /// parser does too); a value built in code with one finds the first with `self[key]`.
     case object([JSONMember])
 
     /// An exact integer number, the common case for QMP settings.
@@ -19,7 +20,8 @@ public indirect enum JSON: Hashable, Sendable {
         .number(String(value))
     }
 
-    /// The first member named `key`, or nil when there is none or this is not an object.
+    /// The member named `key` (the first, for a value built with duplicates), or nil when there
+    /// is none or this is not an object.
     public subscript(key: String) -> JSON? {
         members?.first { $0.key == key }?.value
     }
@@ -88,8 +90,10 @@ extension JSON {
     /// or trailing text, because profiles must mean the same thing to every JSON tool that reads
     /// them. Nesting deeper than 512 containers is rejected with an error rather than risking the
     /// stack on a hostile file.
+    /// Reads one JSON document. A leading byte-order mark (as some editors save) is skipped;
+    /// an object with the same key twice is refused, as QEMU's own parser refuses it.
     public init(parsing text: String) throws(JSONError) {
-        var parser = JSONParser(bytes: Array(text.utf8))
+        var parser = JSONParser(bytes: Array(text.hasPrefix("\u{FEFF}") ? text.dropFirst().utf8 : text.utf8[...]))
         self = try parser.parseDocument()
     }
 }
@@ -163,6 +167,7 @@ private struct JSONParser {
                         throw unexpected(expecting: "',' or ']' after an array element")
                     }
                 case .object(var members, let key):
+                    if members.contains(where: { $0.key == key }) { throw error("duplicate key '\(key)'", at: index) }
                     members.append(JSONMember(key: key, value: value))
                     if current == UInt8(ascii: "}") {
                         index += 1

@@ -64,6 +64,9 @@ enum ValueJSON {
         case .string:
             if json == .null { return .text("") }
             guard let text = json.stringValue else { throw fail("a string") }
+            guard !text.unicodeScalars.contains("\0") else {
+                throw ImportError("\(context): \(item.name) contains a NUL character (\\u0000), which QEMU refuses")
+            }
             return .text(text)
         case .stringList:
             guard let words = json.arrayValue?.compactMap(\.stringValue), words.count == json.arrayValue?.count else {

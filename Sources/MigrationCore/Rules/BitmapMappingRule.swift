@@ -3,7 +3,7 @@
 /// alias→name map and stops at the first problem).
 extension RuleBook {
     static let blockBitmapMapping = Rule(
-        "block-bitmap-mapping-valid", .parameters, subjects: [.item(.blockBitmapMapping)],
+        .blockBitmapMappingValid, .parameters, "P19", subjects: [.item(.blockBitmapMapping)], trigger: .blockBitmapMapping,
         message: "Invalid mapping given for block-bitmap-mapping: ",
         explanation: "The destination finds each bitmap by the aliases in the stream, so every "
             + "node alias must be a well-formed QEMU id and every name or alias must be unique "

@@ -2,8 +2,8 @@
 /// check), and the start of `migrate_caps_check` with its build checks and deprecation warnings.
 extension RuleBook {
     static let multifdCompressionNeedsBuildSupport = Rule(
-        "multifd-compression-needs-build-support", .values,
-        subjects: [.item(.multifdCompression), .host(.compressionMethods)],
+        .multifdCompressionNeedsBuildSupport, .values, "V1",
+        subjects: [.item(.multifdCompression), .host(.compressionMethods)], trigger: nil,
         message: "Parameter 'multifd-compression' does not accept value '",
         explanation: "zstd, qatzip, qpl and uadk exist only in a QEMU built with their library "
             + "(QAT and IAA/UADK need Intel or HiSilicon hardware libraries that distributions "
@@ -16,7 +16,7 @@ extension RuleBook {
     }
 
     static let zeroBlocksDeprecated = Rule(
-        "zero-blocks-deprecated", .capabilities, .warning, subjects: [.item(.zeroBlocks)],
+        .zeroBlocksDeprecated, .capabilities, "W3", .warning, subjects: [.item(.zeroBlocks)], trigger: .zeroBlocks,
         message: "zero-blocks capability is deprecated",
         explanation: "zero-blocks only ever affected the old block migration, which 9.1 removed; "
             + "the capability was left behind by mistake, deprecated in 9.2 and removed in 11.0.",
@@ -25,8 +25,8 @@ extension RuleBook {
 
     static func blockNeedsLiveBlockMigration(hint: String, versions: VersionRange) -> Rule {
         Rule(
-            "block-needs-live-block-migration", .capabilities,
-            subjects: [.item(.block), .host(.liveBlockMigration)],
+            .blockNeedsLiveBlockMigration, .capabilities, "K1",
+            subjects: [.item(.block), .host(.liveBlockMigration)], trigger: .block,
             message: "QEMU compiled without old-style (blk/-b, inc/-i) block migration",
             hint: hint,
             explanation: "Old-style block migration is an optional part of QEMU's build "
@@ -43,7 +43,7 @@ extension RuleBook {
         hint: "Use blockdev-mirror with NBD instead.", versions: .since(.v8_2))
 
     static let blockDeprecated = Rule(
-        "block-deprecated", .capabilities, .warning, subjects: [.item(.block)],
+        .blockDeprecated, .capabilities, "W1", .warning, subjects: [.item(.block)], trigger: .block,
         message: "block migration is deprecated; use blockdev-mirror with NBD instead",
         explanation: "Copying disks inside the migration stream was slow and hard to recover "
             + "from; blockdev-mirror to an NBD export on the destination replaced it. QEMU 9.1 "
@@ -52,7 +52,7 @@ extension RuleBook {
     ) { configuration, _ in configuration.isOn(.block) }
 
     static let compressDeprecated = Rule(
-        "compress-deprecated", .capabilities, .warning, subjects: [.item(.compress)],
+        .compressDeprecated, .capabilities, "W2", .warning, subjects: [.item(.compress)], trigger: .compress,
         message: "old compression method is deprecated; use multifd compression methods instead",
         explanation: "The old compression threads were unreliable and slower than multifd's "
             + "per-channel zlib/zstd. QEMU 9.1 removed the compress capability, so a command "
@@ -61,11 +61,16 @@ extension RuleBook {
     ) { configuration, _ in configuration.isOn(.compress) }
 
     static let coloNeedsReplication = Rule(
-        "x-colo-needs-replication", .capabilities,
-        subjects: [.item(.xColo), .host(.replication)],
+        .xColoNeedsReplication, .capabilities, "K2",
+        subjects: [.item(.xColo), .host(.replication)], trigger: .xColo,
         message: "QEMU compiled without replication module can't enable COLO",
         hint: "Please enable replication before COLO.",
         explanation: "COLO keeps the secondary's disks in step through the block replication "
             + "driver; a QEMU built without it cannot run COLO."
     ) { configuration, host in configuration.isOn(.xColo) && !host.replication }
+
+    static let buildRules = [
+        zeroBlocksDeprecated, blockNeedsLiveBlockMigrationBefore82, blockNeedsLiveBlockMigration,
+        blockDeprecated, compressDeprecated, coloNeedsReplication,
+    ]
 }

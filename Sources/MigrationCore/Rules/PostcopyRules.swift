@@ -7,8 +7,8 @@ extension RuleBook {
         + "it after the colon, older releases on a line of its own before the message."
 
     static let postcopyHostSupportBefore81 = Rule(
-        "postcopy-ram-host-support", .capabilities,
-        subjects: [.item(.postcopyRam), .host(.incoming), .host(.postcopySupport)],
+        .postcopyRamHostSupport, .capabilities, "K3",
+        subjects: [.item(.postcopyRam), .host(.incoming), .host(.postcopySupport)], trigger: .postcopyRam,
         message: "Postcopy is not supported", explanation: postcopyHostSupportExplanation,
         versions: .until(.v8_0)
     ) { configuration, host in
@@ -16,8 +16,8 @@ extension RuleBook {
     }
 
     static let postcopyHostSupport = Rule(
-        "postcopy-ram-host-support", .capabilities,
-        subjects: [.item(.postcopyRam), .host(.incoming), .host(.postcopySupport)],
+        .postcopyRamHostSupport, .capabilities, "K3",
+        subjects: [.item(.postcopyRam), .host(.incoming), .host(.postcopySupport)], trigger: .postcopyRam,
         message: "Postcopy is not supported: ", explanation: postcopyHostSupportExplanation,
         versions: .since(.v8_1),
         detail: { _, _ in "Userfaultfd not available: Function not implemented" }
@@ -26,8 +26,8 @@ extension RuleBook {
     }
 
     static let postcopyVsIgnoreShared = Rule(
-        "postcopy-ram-vs-x-ignore-shared", .capabilities,
-        subjects: [.item(.postcopyRam), .item(.xIgnoreShared)],
+        .postcopyRamVsXIgnoreShared, .capabilities, "K4",
+        subjects: [.item(.postcopyRam), .item(.xIgnoreShared)], trigger: .postcopyRam,
         message: "Postcopy is not compatible with ignore-shared",
         explanation: "x-ignore-shared skips RAM the destination already maps, but postcopy "
             + "registers all guest RAM with userfaultfd and would wait forever for pages that "
@@ -35,8 +35,8 @@ extension RuleBook {
     ) { configuration, _ in configuration.isOn(.postcopyRam) && configuration.isOn(.xIgnoreShared) }
 
     static let postcopyVsMultifd = Rule(
-        "postcopy-ram-vs-multifd", .capabilities,
-        subjects: [.item(.postcopyRam), .item(.multifd)],
+        .postcopyRamVsMultifd, .capabilities, "K5",
+        subjects: [.item(.postcopyRam), .item(.multifd)], trigger: .postcopyRam,
         message: "Postcopy is not yet compatible with multifd",
         explanation: "In 9.0 the postcopy phase serves page requests on the main channel only "
             + "and cannot coordinate with pages still in flight on the multifd channels. QEMU "
@@ -45,16 +45,16 @@ extension RuleBook {
     ) { configuration, _ in configuration.isOn(.postcopyRam) && configuration.isOn(.multifd) }
 
     static let preemptRequiresPostcopy = Rule(
-        "postcopy-preempt-requires-postcopy-ram", .capabilities,
-        subjects: [.item(.postcopyPreempt), .item(.postcopyRam)],
+        .postcopyPreemptRequiresPostcopyRam, .capabilities, "K10",
+        subjects: [.item(.postcopyPreempt), .item(.postcopyRam)], trigger: .postcopyPreempt,
         message: "Postcopy preempt requires postcopy-ram",
         explanation: "Preempt adds a fast lane for postcopy's urgent page requests; without "
             + "postcopy there are no such requests."
     ) { configuration, _ in configuration.isOn(.postcopyPreempt) && !configuration.isOn(.postcopyRam) }
 
     static let preemptVsCompress = Rule(
-        "postcopy-preempt-vs-compress", .capabilities,
-        subjects: [.item(.postcopyPreempt), .item(.compress)],
+        .postcopyPreemptVsCompress, .capabilities, "K11",
+        subjects: [.item(.postcopyPreempt), .item(.compress)], trigger: .postcopyPreempt,
         message: "Postcopy preempt not compatible with compress",
         explanation: "Preempt relies on urgent pages going out on their own channel in order; "
             + "the old compression threads shuffle pages across threads and break that "
@@ -62,11 +62,16 @@ extension RuleBook {
     ) { configuration, _ in configuration.isOn(.postcopyPreempt) && configuration.isOn(.compress) }
 
     static let preemptBeforeIncoming = Rule(
-        "postcopy-preempt-before-incoming", .capabilities,
-        subjects: [.item(.postcopyPreempt), .host(.incoming)],
+        .postcopyPreemptBeforeIncoming, .capabilities, "K12",
+        subjects: [.item(.postcopyPreempt), .host(.incoming)], trigger: .postcopyPreempt,
         message: "Postcopy preempt must be set before incoming starts",
         explanation: "Preempt opens an extra channel whose existence is agreed when the incoming "
             + "side starts listening; turning it on later would leave the two sides disagreeing.",
         versions: .since(.v8_1)
     ) { configuration, host in configuration.isOn(.postcopyPreempt) && host.incoming == .started }
+
+    static let postcopyRules = [
+        postcopyHostSupportBefore81, postcopyHostSupport, postcopyVsIgnoreShared, postcopyVsMultifd,
+        preemptRequiresPostcopy, preemptVsCompress, preemptBeforeIncoming,
+    ]
 }

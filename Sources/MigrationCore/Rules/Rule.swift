@@ -29,16 +29,22 @@ public enum Subject: Hashable, Sendable {
     }
 }
 
-/// One check of QEMU's `migrate_params_check` or `migrate_caps_check`, as data: what it tests,
-/// what it involves, QEMU's exact message and why the rule exists. Rules are kept in QEMU's
-/// order (see `RuleBook`), so the first violated error is the one QEMU prints.
+/// One check of QEMU's, as data: what it tests, what it involves, QEMU's exact message and why
+/// the rule exists. `RuleID` gives each rule its one name and QEMU's order; a rule whose message
+/// changed between releases has one `Rule` value per span of releases, under the same id.
 public struct Rule: Sendable {
-    /// Stable kebab-case id (`postcopy-ram-vs-multifd`), used by `migedit explain` and JSON output.
-    public let id: String
+    /// The rule's identity; its raw value is the id users see.
+    public let identity: RuleID
     public let phase: Phase
+    /// The check's label in the research sheet of QEMU's checks (`P13`, `K8`, `W1`), which the
+    /// tests cite beside the QEMU function the phase names.
+    public let label: String
     public let severity: Severity
     /// Every setting and host fact the rule reads.
     public let subjects: [Subject]
+    /// The item that must be on (or non-empty) for the rule to fire, if any: the checker skips
+    /// the rule without calling its test while the trigger is off, which is most of the time.
+    public let trigger: ItemID?
     /// QEMU's message, verbatim (typos included). For rules whose message carries a detail
     /// only known from the configuration, this is the fixed prefix QEMU prints.
     public let message: String
@@ -48,6 +54,9 @@ public struct Rule: Sendable {
     public let explanation: String
     /// The releases that run this check (further narrowed to those that have `required`).
     public let versions: VersionRange
+    /// Whether QEMU runs the check when it starts with `-global` settings; false for a check
+    /// QEMU only makes when a value is set over QMP or HMP.
+    public let isCheckedAtStartup: Bool
     /// The items that must exist for the check to exist: all the items it reads, unless some
     /// are only alternatives in a condition (zero-copy's "or compress" outlived compress).
     let required: [ItemID]?
@@ -56,26 +65,32 @@ public struct Rule: Sendable {
     let detail: (@Sendable (Configuration, Host) -> String)?
 
     init(
-        _ id: String, _ phase: Phase, _ severity: Severity = .error, subjects: [Subject],
-        message: String, hint: String? = nil, explanation: String, versions: VersionRange = .all,
-        requires required: [ItemID]? = nil,
+        _ identity: RuleID, _ phase: Phase, _ label: String, _ severity: Severity = .error, subjects: [Subject],
+        trigger: ItemID?, message: String, hint: String? = nil, explanation: String, versions: VersionRange = .all,
+        checkedAtStartup: Bool = true, requires required: [ItemID]? = nil,
         narrow: (@Sendable (Configuration, Host) -> [Subject])? = nil,
         detail: (@Sendable (Configuration, Host) -> String)? = nil,
         test: @escaping @Sendable (Configuration, Host) -> Bool
     ) {
-        self.id = id
+        self.identity = identity
         self.phase = phase
+        self.label = label
         self.severity = severity
         self.subjects = subjects
+        self.trigger = trigger
         self.message = message
         self.hint = hint
         self.explanation = explanation
         self.versions = versions
+        isCheckedAtStartup = checkedAtStartup
         self.required = required
         self.test = test
         self.narrow = narrow
         self.detail = detail
     }
+
+    /// The id users see (`postcopy-ram-vs-multifd`), in `migedit explain` and JSON output.
+    public var id: String { identity.rawValue }
 
     /// Whether the configuration breaks this rule on this host.
     @inlinable public func isViolated(by configuration: Configuration, on host: Host) -> Bool {
@@ -98,26 +113,8 @@ public struct Rule: Sendable {
         versions.contains(version) && (required ?? items).allSatisfy { $0.item.versions.contains(version) }
     }
 
-    /// The item that must be on (or non-empty) for the rule to fire: its first subject, when that
-    /// is a capability or other off-by-default boolean, or the bitmap mapping. The checker skips
-    /// the rule without calling its test while the trigger is off, which is most of the time.
-    public var trigger: ItemID? {
-        guard case .item(let id)? = subjects.first else { return nil }
-        let item = id.item
-        switch item.type {
-        case .bool: return item.defaultValue == .bool(false) ? id : nil
-        case .bitmapMapping: return id
-        default: return nil
-        }
-    }
-
     /// The settings the rule reads (its subjects without host facts).
     public var items: [ItemID] {
         subjects.compactMap { if case .item(let id) = $0 { return id } else { return nil } }
     }
-}
-
-/// QEMU's `QERR_INVALID_PARAMETER_VALUE` wording, shared by every range check.
-func invalidParameterValue(_ name: String, _ expectation: String) -> String {
-    "Parameter '\(name)' expects \(expectation)"
 }

@@ -1,13 +1,18 @@
-/// Every release's checks in the order QEMU runs them: `migrate_params_check`, then
-/// `migrate_caps_check` (with the deprecation warnings where QEMU prints them). Releases only
-/// ever inserted checks into this order or dropped some, so one list with a version range per
-/// rule describes them all. The order is what makes `Report.firstError` equal QEMU's message.
+/// Every release's checks in the order QEMU runs them: the value parse, `migrate_params_check`,
+/// then `migrate_caps_check` (with the deprecation warnings where QEMU prints them). `RuleID`
+/// is that order; the rules are defined by family in the files beside this one. The order is
+/// what makes `Report.firstError` equal QEMU's message.
 public enum RuleBook {
-    /// All rules of all releases, in QEMU's order.
-    public static let all: [Rule] = valueRules + parameterRules + capabilityRules
-
-    /// Values QEMU refuses while parsing them, before `migrate_params_check` runs.
-    static let valueRules: [Rule] = [multifdCompressionNeedsBuildSupport]
+    /// All rules of all releases, in QEMU's order (variants of one id oldest first).
+    public static let all: [Rule] = {
+        let definitions =
+            [multifdCompressionNeedsBuildSupport] + parameterRanges
+            + [blockBitmapMapping, zeroCopyParameters, mappedRamParameters] + buildRules + postcopyRules
+            + [snapshotHostKernel, snapshotGuestMemory] + snapshotConflicts + streamRules
+        return RuleID.allCases.flatMap { id in
+            definitions.filter { $0.identity == id }.sorted { $0.versions.first < $1.versions.first }
+        }
+    }()
 
     private static let byVersion = QEMUVersion.allCases.map { version in all.filter { $0.applies(to: version) } }
 
@@ -18,35 +23,6 @@ public enum RuleBook {
 
     /// QEMU 9.0's checks.
     public static var qemu90: [Rule] { rules(for: .v9_0) }
-
-    static let parameterRules: [Rule] = [
-        compressLevelRange, compressThreadsRange, decompressThreadsRange,
-        throttleTriggerThresholdRange, cpuThrottleInitialRange, cpuThrottleIncrementRange,
-        maxBandwidthRange, availSwitchoverBandwidthRange, downtimeLimitRange,
-        multifdChannelsRange, multifdZlibLevelRange, multifdQatzipLevelRange, multifdZstdLevelRange,
-        xbzrleCacheSize, maxCpuThrottleRange, announceInitialRange, announceMaxRange,
-        announceRoundsRange, announceStepRange, blockBitmapMapping, zeroCopyParameters,
-        mappedRamParameters, xVcpuDirtyLimitPeriodRange, vcpuDirtyLimitRange,
-        vcpuDirtyLimitAtLeastOne, directIoNeedsSupport,
-    ]
-
-    static let capabilityRules: [Rule] =
-        [
-            zeroBlocksDeprecated, blockNeedsLiveBlockMigrationBefore82, blockNeedsLiveBlockMigration,
-            blockDeprecated, compressDeprecated, coloNeedsReplication, postcopyHostSupportBefore81,
-            postcopyHostSupport, postcopyVsIgnoreShared, postcopyVsMultifd, snapshotHostKernel,
-            snapshotGuestMemory,
-        ] + snapshotConflicts + [
-            zeroCopyCapabilities, zeroCopyNeedsLinux, preemptRequiresPostcopy, preemptVsCompress,
-            preemptBeforeIncoming, multifdVsCompress, multifdBeforeIncoming,
-            switchoverAckNeedsReturnPath, dirtyLimitVsAutoConverge, dirtyLimitNeedsDirtyRing,
-            multifdVsXbzrle, compressVsXbzrle, mappedRamVsXbzrle, mappedRamVsCompress,
-            mappedRamVsPostcopy,
-        ]
-
-    /// Rules QEMU never evaluates at startup: `avail-switchover-bandwidth`'s `has_` flag is not
-    /// set by `migrate_params_init`, so its check runs only for QMP/HMP updates.
-    static let notCheckedAtStartup: Set<String> = ["avail-switchover-bandwidth-range"]
 
     /// The rule with this id in a release.
     public static func rule(withID id: String, in version: QEMUVersion = .standard) -> Rule? {

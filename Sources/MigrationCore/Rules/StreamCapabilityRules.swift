@@ -1,11 +1,11 @@
 /// The remaining checks of `migrate_caps_check` (K9–K22 minus postcopy's), in QEMU's order.
 extension RuleBook {
     static let zeroCopyCapabilities = Rule(
-        "zero-copy-send-needs-plain-multifd", .capabilities,
+        .zeroCopySendNeedsPlainMultifd, .capabilities, "K9",
         subjects: [
             .item(.zeroCopySend), .item(.multifd), .item(.compress), .item(.xbzrle),
             .item(.multifdCompression), .item(.tlsCreds), .host(.os),
-        ],
+        ], trigger: .zeroCopySend,
         message: zeroCopyMessage,
         explanation: "Zero-copy is implemented only for multifd's sockets, and only when pages "
             + "go out exactly as they sit in guest memory: xbzrle deltas, old or multifd "
@@ -25,15 +25,15 @@ extension RuleBook {
     }
 
     static let zeroCopyNeedsLinux = Rule(
-        "zero-copy-send-needs-linux", .capabilities,
-        subjects: [.item(.zeroCopySend), .host(.os)],
+        .zeroCopySendNeedsLinux, .capabilities, "K9′",
+        subjects: [.item(.zeroCopySend), .host(.os)], trigger: .zeroCopySend,
         message: "Zero copy currently only available on Linux",
         explanation: "Zero-copy uses Linux's MSG_ZEROCOPY socket flag; other hosts have no such "
             + "facility (and their QEMU has no x-zero-copy-send property)."
     ) { configuration, host in host.os != .linux && configuration.isOn(.zeroCopySend) }
 
     static let multifdVsCompress = Rule(
-        "multifd-vs-compress", .capabilities, subjects: [.item(.multifd), .item(.compress)],
+        .multifdVsCompress, .capabilities, "K13", subjects: [.item(.multifd), .item(.compress)], trigger: .multifd,
         message: "Multifd is not compatible with compress",
         explanation: "They are two different page pipelines: the old compression threads feed "
             + "the main stream, multifd feeds its own channels. Use multifd-compression to "
@@ -41,7 +41,7 @@ extension RuleBook {
     ) { configuration, _ in configuration.isOn(.multifd) && configuration.isOn(.compress) }
 
     static let multifdBeforeIncoming = Rule(
-        "multifd-before-incoming", .capabilities, subjects: [.item(.multifd), .host(.incoming)],
+        .multifdBeforeIncoming, .capabilities, "K14", subjects: [.item(.multifd), .host(.incoming)], trigger: .multifd,
         message: "Multifd must be set before incoming starts",
         explanation: "The destination decides how many channels to accept when its incoming "
             + "side starts; enabling multifd afterwards would leave the extra channels unheard.",
@@ -49,16 +49,16 @@ extension RuleBook {
     ) { configuration, host in configuration.isOn(.multifd) && host.incoming == .started }
 
     static let switchoverAckNeedsReturnPath = Rule(
-        "switchover-ack-requires-return-path", .capabilities,
-        subjects: [.item(.switchoverAck), .item(.returnPath)],
+        .switchoverAckRequiresReturnPath, .capabilities, "K15",
+        subjects: [.item(.switchoverAck), .item(.returnPath)], trigger: .switchoverAck,
         message: "Capability 'switchover-ack' requires capability 'return-path'",
         explanation: "The destination's acknowledgement travels back to the source over the "
             + "return path; without it the source would wait forever."
     ) { configuration, _ in configuration.isOn(.switchoverAck) && !configuration.isOn(.returnPath) }
 
     static let dirtyLimitVsAutoConverge = Rule(
-        "dirty-limit-vs-auto-converge", .capabilities,
-        subjects: [.item(.dirtyLimit), .item(.autoConverge)],
+        .dirtyLimitVsAutoConverge, .capabilities, "K16",
+        subjects: [.item(.dirtyLimit), .item(.autoConverge)], trigger: .dirtyLimit,
         message: "dirty-limit conflicts with auto-converge either of then available currently",
         explanation: "Both slow the guest down so migration converges, by different means "
             + "(per-vCPU dirty-rate limits versus whole-vCPU sleeps); run together they would "
@@ -66,8 +66,8 @@ extension RuleBook {
     ) { configuration, _ in configuration.isOn(.dirtyLimit) && configuration.isOn(.autoConverge) }
 
     static let dirtyLimitNeedsDirtyRing = Rule(
-        "dirty-limit-requires-kvm-dirty-ring", .capabilities,
-        subjects: [.item(.dirtyLimit), .host(.kvm), .host(.dirtyRing)],
+        .dirtyLimitRequiresKvmDirtyRing, .capabilities, "K17",
+        subjects: [.item(.dirtyLimit), .host(.kvm), .host(.dirtyRing)], trigger: .dirtyLimit,
         message: "dirty-limit requires KVM with accelerator property 'dirty-ring-size' set",
         explanation: "Per-vCPU dirty rates come from KVM's dirty ring, which only exists with "
             + "-accel kvm,dirty-ring-size=N.",
@@ -77,7 +77,7 @@ extension RuleBook {
     ) { configuration, host in configuration.isOn(.dirtyLimit) && !(host.kvm && host.dirtyRing) }
 
     static let multifdVsXbzrle = Rule(
-        "multifd-vs-xbzrle", .capabilities, subjects: [.item(.multifd), .item(.xbzrle)],
+        .multifdVsXbzrle, .capabilities, "K18", subjects: [.item(.multifd), .item(.xbzrle)], trigger: .multifd,
         message: "Multifd is not compatible with xbzrle",
         explanation: "multifd sends whole pages on parallel channels; xbzrle's deltas need the "
             + "single main stream and its cache of what was sent before.",
@@ -85,7 +85,7 @@ extension RuleBook {
     ) { configuration, _ in configuration.isOn(.multifd) && configuration.isOn(.xbzrle) }
 
     static let compressVsXbzrle = Rule(
-        "compress-vs-xbzrle", .capabilities, subjects: [.item(.compress), .item(.xbzrle)],
+        .compressVsXbzrle, .capabilities, "K19", subjects: [.item(.compress), .item(.xbzrle)], trigger: .compress,
         message: "Compression is not compatible with xbzrle",
         explanation: "Each would transform the same page: a delta of a compressed page or a "
             + "compressed delta is not something the other side knows how to undo.",
@@ -93,24 +93,30 @@ extension RuleBook {
     ) { configuration, _ in configuration.isOn(.compress) && configuration.isOn(.xbzrle) }
 
     static let mappedRamVsXbzrle = Rule(
-        "mapped-ram-vs-xbzrle", .capabilities, subjects: [.item(.mappedRam), .item(.xbzrle)],
+        .mappedRamVsXbzrle, .capabilities, "K20", subjects: [.item(.mappedRam), .item(.xbzrle)], trigger: .mappedRam,
         message: "Mapped-ram migration is incompatible with xbzrle",
         explanation: "mapped-ram stores each page whole at its own offset in a file; a delta "
             + "against an earlier copy has no place in that layout."
     ) { configuration, _ in configuration.isOn(.mappedRam) && configuration.isOn(.xbzrle) }
 
     static let mappedRamVsCompress = Rule(
-        "mapped-ram-vs-compress", .capabilities, subjects: [.item(.mappedRam), .item(.compress)],
+        .mappedRamVsCompress, .capabilities, "K21", subjects: [.item(.mappedRam), .item(.compress)], trigger: .mappedRam,
         message: "Mapped-ram migration is incompatible with compression",
         explanation: "Compressed pages have variable sizes, but mapped-ram gives every page a "
             + "fixed-size slot in the file."
     ) { configuration, _ in configuration.isOn(.mappedRam) && configuration.isOn(.compress) }
 
     static let mappedRamVsPostcopy = Rule(
-        "mapped-ram-vs-postcopy-ram", .capabilities,
-        subjects: [.item(.mappedRam), .item(.postcopyRam)],
+        .mappedRamVsPostcopyRam, .capabilities, "K22",
+        subjects: [.item(.mappedRam), .item(.postcopyRam)], trigger: .mappedRam,
         message: "Mapped-ram migration is incompatible with postcopy",
         explanation: "mapped-ram writes to a file that nobody reads while it is written; "
             + "postcopy needs a live destination to request pages."
     ) { configuration, _ in configuration.isOn(.mappedRam) && configuration.isOn(.postcopyRam) }
+
+    static let streamRules = [
+        zeroCopyCapabilities, zeroCopyNeedsLinux, multifdVsCompress, multifdBeforeIncoming,
+        switchoverAckNeedsReturnPath, dirtyLimitVsAutoConverge, dirtyLimitNeedsDirtyRing, multifdVsXbzrle,
+        compressVsXbzrle, mappedRamVsXbzrle, mappedRamVsCompress, mappedRamVsPostcopy,
+    ]
 }

@@ -5,8 +5,8 @@ extension RuleBook {
         "Zero copy only available for non-compressed non-TLS multifd migration"
 
     static let zeroCopyParameters = Rule(
-        "zero-copy-send-vs-compression-or-tls", .parameters,
-        subjects: [.item(.zeroCopySend), .item(.multifdCompression), .item(.tlsCreds), .host(.os)],
+        .zeroCopySendVsCompressionOrTLS, .parameters, "P20",
+        subjects: [.item(.zeroCopySend), .item(.multifdCompression), .item(.tlsCreds), .host(.os)], trigger: .zeroCopySend,
         message: zeroCopyMessage,
         explanation: "Zero-copy hands the kernel pointers into guest memory so the page bytes "
             + "go to the socket untouched. Compression and TLS both have to produce new bytes "
@@ -19,8 +19,8 @@ extension RuleBook {
     }
 
     static let mappedRamParameters = Rule(
-        "mapped-ram-vs-compression-or-tls", .parameters,
-        subjects: [.item(.mappedRam), .item(.multifdCompression), .item(.tlsCreds)],
+        .mappedRamVsCompressionOrTLS, .parameters, "P21",
+        subjects: [.item(.mappedRam), .item(.multifdCompression), .item(.tlsCreds)], trigger: .mappedRam,
         message: "Mapped-ram only available for non-compressed non-TLS multifd migration",
         explanation: "mapped-ram writes every page at a fixed offset of a file. Compressed "
             + "pages have no fixed size and TLS is a network-stream wrapper, so neither fits "
