@@ -16,6 +16,10 @@ public enum EditorAction: Hashable, Sendable {
     /// An export was written to `path`.
     case exported(path: String)
     case exportFailed(reason: String)
+    /// A rescue file (`PROFILE.save`) newer than the profile was found at `path` and parsed.
+    case foundRescue(Profile, path: String)
+    /// A newer rescue file exists but cannot be read or parsed; `reason` says why.
+    case rescueUnreadable(reason: String)
 }
 
 /// A request `update` makes of the outside world, which performs it and reports back with the
@@ -25,9 +29,15 @@ public enum EditorEffect: Hashable, Sendable {
     case save(path: String, contents: String)
     /// Read and parse a profile; answer with `.opened` or `.openFailed`.
     case open(path: String)
+    /// Look for `profilePath.save` newer than the profile (or with no profile on disk); answer
+    /// with `.foundRescue` or `.rescueUnreadable` when there is one, with nothing otherwise.
+    case lookForRescue(profilePath: String)
     /// Write an export; answer with `.exported` or `.exportFailed`.
     case writeExport(path: String, contents: String)
     /// Leave the editor, restore the terminal, then print `printing` (plus a newline) to
     /// stdout when it is not nil: the `-global` fragment after `w`, nothing after `q`.
     case quit(printing: String?)
+    /// Leave the editor as Ctrl-C does: restore the terminal, print nothing and exit with 130,
+    /// so a shell sees an interrupted program rather than a finished one.
+    case interrupt
 }

@@ -33,6 +33,8 @@ public struct EditorState: Sendable {
     public internal(set) var savedDocument: Document
     /// Where the profile is saved; nil until the user first saves or opens one.
     public internal(set) var profilePath: String?
+    /// The user's home folder, which a leading `~` in the file-name prompts stands for.
+    public var homeDirectory: String?
     /// The terminal size, kept up to date by `Key.resize`, for paging and scrolling.
     public internal(set) var size: Size
     /// The focused setting or host fact.
@@ -72,6 +74,16 @@ public struct EditorState: Sendable {
         rows = Row.rows(for: document, filter: .all)
         focus = rows.lazy.compactMap(\.subject).first ?? .item(.xbzrle)
         analysis = Analysis(document)
+    }
+
+    /// Makes the command line's `--set` and `--host` values (already applied to `profile`) the
+    /// current document as one unsaved, undoable change: they are not in the file until saved,
+    /// so the title says "(modified)", `q` asks and `u` takes them back.
+    public mutating func applyCommandLineChanges(_ profile: Profile) {
+        change("command-line changes") {
+            $0 = Document(configuration: profile.configuration, host: profile.host, version: profile.version)
+        }
+        refresh()
     }
 
     /// The document differs from what was last saved or opened.
@@ -128,9 +140,11 @@ struct PendingSave: Hashable, Sendable {
     let then: AfterSave
 }
 
-/// What happens once a save succeeds: stay in the editor, or leave (printing the `-global`
-/// line when the save came from `w`).
+/// What happens once a save succeeds: stay in the editor, leave (printing the `-global` line
+/// when the save came from `w`), leave as Ctrl-C does, or go on opening another profile.
 public enum AfterSave: Hashable, Sendable {
     case stay
     case quit(printing: String?)
+    case interrupt
+    case open(path: String)
 }

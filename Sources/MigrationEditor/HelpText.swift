@@ -35,11 +35,13 @@ enum HelpText {
             ("", "values it lacks go back to their defaults (the status row names them); u undoes"),
         ]),
         ("Files and output", [
-            ("e", "export screen: -global, QMP, HMP or profile JSON; w writes it to a file"),
-            ("s S", "save the profile / save it under another name"),
-            ("o", "open a profile (u undoes the open)"),
+            ("e", "export screen: -global, QMP, HMP or profile JSON (Tab switches); long lines are cut, never wrapped, and ← → scroll sideways; w writes it to a file"),
+            ("s S", "save the profile / save it under another name (~ is your home folder)"),
+            ("o", "open a profile (asks first when there are unsaved changes; u undoes the open)"),
             ("w", "save if needed, quit and print the -global line (migedit edit --print)"),
             ("q", "quit (asks first when there are unsaved changes)"),
+            ("Ctrl-C", "quit, asking as q does; a second Ctrl-C quits without saving"),
+            ("", "if migedit is killed or its terminal closes, unsaved changes go to PROFILE.save; opening PROFILE offers them back"),
             ("? F1", "this help; Esc, q or ? closes it"),
         ]),
         ("Markers", [

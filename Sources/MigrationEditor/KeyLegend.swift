@@ -1,10 +1,29 @@
 /// The one-line key legend at the bottom of every screen: the keys that matter in the current
 /// mode, most useful first, cut to what fits; on the main screen `? help` and `q quit` always
-/// stay so the way to everything else is never hidden.
+/// stay so the way to everything else is never hidden, and so does `v` (shorter labels make
+/// room for it at 80 columns).
 enum KeyLegend {
     static func text(for state: EditorState, width: Int) -> String {
         let (entries, tail) = keys(for: state)
-        let separator = "  "
+        var chosen = fitting(entries, before: tail, width: width)
+        if state.mode == .list, state.pane == .list, !chosen.contains("v version") {
+            chosen = fitting(compactMainKeys, before: tail, width: width)
+        }
+        return Wrap.truncated(chosen.joined(separator: separator), width: width)
+    }
+
+    private static let separator = "  "
+
+    /// The main screen's keys, most useful first.
+    private static let mainKeys = [
+        "␣ toggle", "⏎ edit", "/ find", "d default", "u undo", "e export", "s save", "v version",
+    ]
+
+    /// The same keys in fewer columns, for narrow screens.
+    private static let compactMainKeys = ["␣⏎ change", "/ find", "d default", "u undo", "e export", "s save", "v QEMU"]
+
+    /// As many of `entries` as fit in `width` with all of `tail` after them.
+    private static func fitting(_ entries: [String], before tail: [String], width: Int) -> [String] {
         var used = tail.reduce(0) { $0 + $1.count } + separator.count * max(0, tail.count - 1)
         var chosen: [String] = []
         for entry in entries {
@@ -13,7 +32,7 @@ enum KeyLegend {
             chosen.append(entry)
             used += cost
         }
-        return Wrap.truncated((chosen + tail).joined(separator: separator), width: width)
+        return chosen + tail
     }
 
     private static func keys(for state: EditorState) -> (entries: [String], tail: [String]) {
@@ -22,17 +41,19 @@ enum KeyLegend {
             if state.pane == .detail {
                 return (["↑↓ scroll", "Tab back to list", "␣ toggle", "d default", "u undo"], ["? help", "q quit"])
             }
-            return ([
-                "␣ toggle", "⏎ edit", "/ find", "d default", "u undo", "e export", "s save",
-                "v version", "Tab detail", state.filter == .changed ? "a all" : "c changed", "^R redo", "n/N next/prev",
+            return (mainKeys + [
+                "Tab detail", state.filter == .changed ? "a all" : "c changed", "^R redo", "n/N next/prev",
                 "o open", "w print & quit",
             ], ["? help", "q quit"])
         case .editing: return (["⏎ commit", "Esc cancel", "←→ Home End move", "⌫ Del erase"], [])
         case .searching: return (["type words to find", "↑↓ choose", "⏎ jump", "Esc cancel"], [])
         case .help: return (["↑↓ PgUp PgDn scroll", "Esc back"], [])
-        case .export: return (["Tab ←→ format", "↑↓ scroll", "w write to file", "Esc back"], [])
+        case .export: return (["Tab format", "←→ sideways", "↑↓ scroll", "w write to file", "Esc back"], [])
         case .prompt: return (["⏎ confirm", "Esc cancel", "←→ Home End move"], [])
-        case .confirmQuit: return (["y quit without saving", "s save and quit", "n stay"], [])
+        case .confirmLeaving(.quit): return (["y quit without saving", "s save and quit", "n stay"], [])
+        case .confirmLeaving(.interrupt): return (["y quit without saving", "s save and quit", "n stay", "^C quit"], [])
+        case .confirmLeaving(.open): return (["y open without saving", "s save, then open", "n stay"], [])
+        case .offerRescue: return (["l load the rescued changes", "i ignore them"], [])
         case .pickVersion: return (["↑↓ choose", "⏎ switch", "Esc cancel"], [])
         }
     }

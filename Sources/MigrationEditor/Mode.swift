@@ -1,7 +1,8 @@
 import MigrationCore
 
 /// What the keyboard is talking to: the list, a field being edited, the search prompt, one of
-/// the full screens (help, export), a file-name prompt, the quit question, or the version picker.
+/// the full screens (help, export), a file-name prompt, the unsaved-changes question, the offer
+/// of rescued changes, or the version picker.
 public enum Mode: Hashable, Sendable {
     case list
     case editing(FieldEdit)
@@ -9,7 +10,10 @@ public enum Mode: Hashable, Sendable {
     case help(scroll: Int)
     case export(ExportView)
     case prompt(Prompt)
-    case confirmQuit
+    /// Unsaved changes would be dropped by `Leaving`: save them, drop them, or stay.
+    case confirmLeaving(Leaving)
+    /// A newer `PROFILE.save` from an interrupted session exists: load it or ignore it.
+    case offerRescue(RescueOffer)
     /// The version picker over the main screen.
     case pickVersion(VersionPicker)
 
@@ -25,18 +29,24 @@ public enum Mode: Hashable, Sendable {
     }
 }
 
-/// The export screen: which format is shown, its text and notes, and how far it is scrolled.
-/// The export is computed when the screen opens or the format changes, not on every frame.
+/// The export screen: which format is shown, its text and notes, whether QEMU would reject
+/// the configuration, and how far it is scrolled down and sideways. The export is computed
+/// when the screen opens or the format changes, not on every frame.
 public struct ExportView: Hashable, Sendable {
     /// The format shown.
     public internal(set) var format: ExportFormat
-    /// The document in that format, and what the format cannot carry.
+    /// The document in that format, and the notes about it (what the format cannot carry).
     public internal(set) var export: Export
+    /// Why QEMU would refuse the configuration; nil when it accepts it.
+    let rejection: Rejection?
     var scroll = 0
+    /// The first column of the export's lines shown; long lines are cut, never wrapped.
+    var column = 0
 
-    init(format: ExportFormat, document: Document) {
+    init(format: ExportFormat, document: Document, report: Report) {
         self.format = format
         export = Exporter.export(document.configuration, host: document.host, version: document.version, format: format)
+        rejection = Rejection(report, version: document.version)
     }
 }
 
@@ -59,6 +69,31 @@ public struct Prompt: Hashable, Sendable {
         case .open: return "Open profile: "
         case .save: return "Save profile as: "
         case .export(let view): return "Write \(view.format.rawValue) export to: "
+        }
+    }
+}
+
+/// What would leave the document behind with its unsaved changes, so the question can say
+/// what happens after "save first" or "don't save".
+public enum Leaving: Hashable, Sendable {
+    /// `q`.
+    case quit
+    /// Ctrl-C; a second Ctrl-C at the question leaves without saving.
+    case interrupt
+    /// `o` with a file name: the document would be replaced by the profile at `path`.
+    case open(path: String)
+}
+
+extension Leaving {
+    /// The unsaved-changes question on the status row.
+    var question: String {
+        switch self {
+        case .quit:
+            return "Unsaved changes: quit without saving? y quits · s saves first · n stays"
+        case .interrupt:
+            return "Unsaved changes: quit without saving? y quits · s saves first · n stays · Ctrl-C again quits"
+        case .open(let path):
+            return "Unsaved changes: open \(path) without saving them? y opens · s saves first · n stays"
         }
     }
 }

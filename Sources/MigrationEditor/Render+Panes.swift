@@ -75,21 +75,23 @@ extension Renderer {
             screen.put(info, row: row, column: column + fieldWidth, role: count == 0 ? .error : .muted)
             drawField(session.field, row: row, column: column, width: fieldWidth)
             return
-        case .confirmQuit:
-            let text = "Unsaved changes: quit without saving? y quits · s saves first · n stays"
-            screen.put(Wrap.truncated(text, width: width), row: row, column: 1, role: .warning)
+        case .confirmLeaving(let leaving):
+            drawStatusText(leaving.question, role: .warning)
+            return
+        case .offerRescue(let offer):
+            drawStatusText(offer.question, role: .warning)
             return
         case .editing(let edit):
-            drawEditStatus(edit, row: row, width: width)
+            drawEditStatus(edit)
             return
         case .pickVersion(let picker) where state.status == nil:
-            screen.put(Wrap.truncated(versionPickerStatus(picker), width: width), row: row, column: 1, role: .status)
+            drawStatusText(versionPickerStatus(picker), role: .status)
             return
         default:
             break
         }
         if let status = state.status {
-            screen.put(Wrap.truncated(status.text, width: width), row: row, column: 1, role: status.kind == .error ? .error : .status)
+            drawStatusText(status.text, role: status.kind == .error ? .error : .status)
         } else if state.mode == .list {
             let summary: String
             switch state.focus {
@@ -100,7 +102,7 @@ extension Renderer {
         }
     }
 
-    private mutating func drawEditStatus(_ edit: FieldEdit, row: Int, width: Int) {
+    private mutating func drawEditStatus(_ edit: FieldEdit) {
         let text: String, role: StyleRole
         switch edit.feedback {
         case .invalid(let message):
@@ -116,7 +118,22 @@ extension Renderer {
                 role = .status
             }
         }
-        screen.put(Wrap.truncated(text, width: width), row: row, column: 1, role: role)
+        drawStatusText(text, role: role)
+    }
+
+    /// A message or question for the status row. One that does not fit takes the row above as
+    /// well (wrapped between words), so the end of it, usually what to do next, stays visible.
+    private mutating func drawStatusText(_ text: String, role: StyleRole) {
+        let row = layout.statusRow, width = columns - 2
+        let lines = TextWrap.lines(text, width: width)
+        guard lines.count > 1 else {
+            screen.put(text, row: row, column: 1, role: role, width: width)
+            return
+        }
+        screen.put(String(repeating: " ", count: columns), row: row - 1, column: 0)
+        screen.put(lines[0], row: row - 1, column: 1, role: role)
+        let rest = lines.dropFirst().joined(separator: " ")
+        screen.put(Wrap.truncated(rest, width: width), row: row, column: 1, role: role)
     }
 
     /// The key legend: as many of the mode's keys as fit, always ending with help and quit.

@@ -69,16 +69,20 @@ struct Renderer {
         screen.put(verdict, row: 0, column: verdictColumn, role: role)
     }
 
-    /// Below 80x24 nothing else fits; say so and say how to leave.
+    /// Below 80x24 nothing else fits: the actual size comes first (readable down to 20x5),
+    /// then the open question, or else how to go on.
     private mutating func drawTooSmall() {
-        let size = layout.size
-        var lines: [(String, StyleRole)] = [
-            ("terminal too small (need \(Layout.minimum.columns)x\(Layout.minimum.rows), have \(size.columns)x\(size.rows))", .error),
-            ("enlarge the window, or press q to quit", .normal),
-        ]
-        if state.mode == .confirmQuit {
-            lines.append(("unsaved changes: quit anyway? y quits, n stays", .warning))
+        let size = layout.size, minimum = Layout.minimum
+        let have = "have \(size.columns)x\(size.rows),", need = "need \(minimum.columns)x\(minimum.rows)"
+        var lines: [(String, StyleRole)] = (have.count + 1 + need.count <= size.columns)
+            ? [(have + " " + need, .error)] : [(have, .error), (need, .error)]
+        if case .confirmLeaving(let leaving) = state.mode {
+            lines += TextWrap.lines(leaving.question, width: size.columns).map { ($0, .warning) }
+        } else {
+            let advice = "terminal too small: enlarge the window, or press q to quit"
+            lines += TextWrap.lines(advice, width: size.columns).map { ($0, .normal) }
         }
+        lines = Array(lines.prefix(size.rows))
         let top = max(0, (size.rows - lines.count) / 2)
         for (offset, line) in lines.enumerated() {
             let text = Wrap.truncated(line.0, width: size.columns)

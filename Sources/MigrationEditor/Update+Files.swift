@@ -30,8 +30,12 @@ extension EditorState {
     private mutating func saveEffects(to path: String, then next: AfterSave) -> [EditorEffect] {
         pendingSave = PendingSave(document: document, then: next)
         status = .info("Saving \(path)…")
-        let contents = Profile(configuration: document.configuration, host: document.host, version: document.version).json
-        return [.save(path: path, contents: contents)]
+        return [.save(path: path, contents: profileJSON(of: document))]
+    }
+
+    /// `document` as a saved profile holds it.
+    func profileJSON(of document: Document) -> String {
+        Profile(configuration: document.configuration, host: document.host, version: document.version).json
     }
 
     /// A file-name prompt: the field takes the usual editing keys, Enter answers, Esc cancels.
@@ -42,7 +46,7 @@ extension EditorState {
             mode = prompt.purpose.returnMode
             return []
         case .enter:
-            let path = prompt.field.text
+            let path = HomeDirectory.expanding(prompt.field.text, home: homeDirectory)
             guard !path.isEmpty else {
                 status = .info("Type a file name, or Esc to cancel")
                 return []
@@ -50,8 +54,7 @@ extension EditorState {
             mode = prompt.purpose.returnMode
             switch prompt.purpose {
             case .open:
-                status = .info("Opening \(path)…")
-                return [.open(path: path)]
+                return leave(.open(path: path))
             case .save(let next):
                 return saveEffects(to: path, then: next)
             case .export(let view):
@@ -66,19 +69,33 @@ extension EditorState {
 
     /// `q`: leaves at once when everything is saved, otherwise asks.
     mutating func requestQuit() -> [EditorEffect] {
-        guard isModified else { return [.quit(printing: nil)] }
-        mode = .confirmQuit
+        leave(.quit)
+    }
+
+    /// Ctrl-C: leaves at once (exit 130) when everything is saved, otherwise asks; a second
+    /// Ctrl-C while any unsaved-changes question is open leaves without saving.
+    mutating func interrupt() -> [EditorEffect] {
+        if case .confirmLeaving = mode { return [.interrupt] }
+        return leave(.interrupt)
+    }
+
+    /// Does what `leaving` asks when nothing unsaved would be lost, else asks first.
+    private mutating func leave(_ leaving: Leaving) -> [EditorEffect] {
+        guard isModified else { return proceed(leaving) }
+        mode = .confirmLeaving(leaving)
         return []
     }
 
-    /// The quit question: y leaves without saving, s saves first, n or Esc stays.
-    mutating func handleConfirmQuit(_ key: Key) -> [EditorEffect] {
+    /// The unsaved-changes question: y goes ahead without saving, s saves first, n or Esc
+    /// stays (and Ctrl-C, handled before any mode, leaves).
+    mutating func handleConfirmLeaving(_ key: Key, _ leaving: Leaving) -> [EditorEffect] {
         switch key {
         case .character("y"), .character("Y"):
-            return [.quit(printing: nil)]
+            mode = .list
+            return proceed(leaving)
         case .character("s"):
             mode = .list
-            return save(then: .quit(printing: nil))
+            return save(then: leaving.afterSave)
         case .character("n"), .character("N"), .escape, .character("q"):
             mode = .list
         default:
@@ -87,13 +104,38 @@ extension EditorState {
         return []
     }
 
+    private mutating func proceed(_ leaving: Leaving) -> [EditorEffect] {
+        switch leaving {
+        case .quit: return [.quit(printing: nil)]
+        case .interrupt: return [.interrupt]
+        case .open(let path):
+            status = .info("Opening \(path)…")
+            return [.open(path: path)]
+        }
+    }
+
+    /// A save succeeded: the saved document is the new reference for "modified", and the
+    /// status says so, adding that QEMU would reject it when it would.
     mutating func didSave(to path: String) -> [EditorEffect] {
-        savedDocument = pendingSave?.document ?? document
+        let saved = pendingSave?.document ?? document
+        savedDocument = saved
         profilePath = path
-        status = .info("Saved \(path)")
+        let report = saved.release.checker.check(saved.configuration, on: saved.host)
+        status = .info("Saved \(path)" + (Rejection(report, version: saved.version).map { " (\($0.summary))" } ?? ""))
         let next = pendingSave?.then ?? .stay
         pendingSave = nil
-        if case .quit(let printing) = next { return [.quit(printing: printing)] }
+        switch next {
+        case .stay: return []
+        case .quit(let printing): return [.quit(printing: printing)]
+        case .interrupt: return [.interrupt]
+        case .open(let path): return proceed(.open(path: path))
+        }
+    }
+
+    /// An export was written; writing one QEMU would reject is allowed, but never silently.
+    mutating func didExport(to path: String) -> [EditorEffect] {
+        let rejection = Rejection(report, version: document.version)
+        status = .info("Wrote the export to \(path)" + (rejection.map { " (\($0.summary))" } ?? ""))
         return []
     }
 
@@ -115,7 +157,7 @@ extension EditorState {
         savedDocument = opened
         profilePath = path
         status = .info("Opened \(path)")
-        return []
+        return [.lookForRescue(profilePath: path)]
     }
 }
 
@@ -124,5 +166,16 @@ extension Prompt.Purpose {
     var returnMode: Mode {
         if case .export(let view) = self { return .export(view) }
         return .list
+    }
+}
+
+extension Leaving {
+    /// What a save asked for at the unsaved-changes question does once it succeeds.
+    var afterSave: AfterSave {
+        switch self {
+        case .quit: return .quit(printing: nil)
+        case .interrupt: return .interrupt
+        case .open(let path): return .open(path: path)
+        }
     }
 }

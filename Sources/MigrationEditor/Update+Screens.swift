@@ -17,30 +17,42 @@ extension EditorState {
         return []
     }
 
-    /// The export screen: Tab or Left/Right change the format, movement keys scroll, `w`
-    /// asks where to write it, Esc (or q or e) goes back to the list.
+    /// The export screen: Tab and Shift-Tab change the format, Left/Right (h/l) scroll
+    /// sideways, the other movement keys scroll, `w` asks where to write it, Esc (or q or e)
+    /// goes back to the list.
     mutating func handleExport(_ key: Key, _ view: ExportView) -> [EditorEffect] {
+        var view = view
+        let layout = Layout(size: size)
+        let width = ExportScreen.width(columns: layout.size.columns)
         switch key {
         case .escape, .character("q"), .character("e"):
             mode = .list
-        case .tab, .right, .character("l"):
-            mode = .export(ExportView(format: view.format.cycled(by: 1), document: document))
-        case .backTab, .left, .character("h"):
-            mode = .export(ExportView(format: view.format.cycled(by: -1), document: document))
+            return []
+        case .tab:
+            view = exportView(view.format.cycled(by: 1))
+        case .backTab:
+            view = exportView(view.format.cycled(by: -1))
+        case .right, .character("l"), .left, .character("h"):
+            let step = max(1, width / 2) * (key == .right || key == .character("l") ? 1 : -1)
+            view.column = max(0, min(ExportScreen.lastColumn(for: view, width: width), view.column + step))
         case .character("w"):
             let suggestion = ExportView.suggestedFileName(for: view.format, profilePath: profilePath)
             mode = .prompt(Prompt(purpose: .export(view), field: TextField(suggestion)))
+            return []
         default:
-            let layout = Layout(size: size)
-            if let offset = Scrolling.offset(
+            guard let offset = Scrolling.offset(
                 after: key, from: view.scroll, page: layout.screenBodyHeight - 2,
-                total: ExportScreen.lines(for: view, width: layout.size.columns - 2).count) {
-                var view = view
-                view.scroll = offset
-                mode = .export(view)
-            }
+                total: ExportScreen.lines(for: view, width: width).count)
+            else { return [] }
+            view.scroll = offset
         }
+        mode = .export(view)
         return []
+    }
+
+    /// The export screen for `format` with the current document, from the top.
+    func exportView(_ format: ExportFormat) -> ExportView {
+        ExportView(format: format, document: document, report: report)
     }
 }
 

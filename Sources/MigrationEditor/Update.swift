@@ -12,11 +12,15 @@ public func update(_ state: inout EditorState, _ action: EditorAction) -> [Edito
     case .openFailed(let reason):
         state.status = .error("Could not open the profile: \(reason)")
         effects = []
-    case .exported(let path):
-        state.status = .info("Wrote the export to \(path)")
-        effects = []
+    case .exported(let path): effects = state.didExport(to: path)
     case .exportFailed(let reason):
         state.status = .error("Could not write the export: \(reason)")
+        effects = []
+    case .foundRescue(let profile, let path):
+        state.didFindRescue(profile, at: path)
+        effects = []
+    case .rescueUnreadable(let reason):
+        state.status = .error("A rescue file was found but not loaded: \(reason)")
         effects = []
     }
     state.refresh()
@@ -32,6 +36,7 @@ extension EditorState {
             return []
         }
         status = nil
+        if key == .control("c") { return interrupt() }
         if Layout(size: size).isTooSmall { return handleWhileTooSmall(key) }
         switch mode {
         case .list: return handleList(key)
@@ -40,15 +45,16 @@ extension EditorState {
         case .help(let scroll): return handleHelp(key, scroll: scroll)
         case .export(let view): return handleExport(key, view)
         case .prompt(let prompt): return handlePrompt(key, prompt)
-        case .confirmQuit: return handleConfirmQuit(key)
+        case .confirmLeaving(let leaving): return handleConfirmLeaving(key, leaving)
+        case .offerRescue(let offer): return handleRescueOffer(key, offer)
         case .pickVersion(let picker): return handleVersionPicker(key, picker)
         }
     }
 
-    /// Below 80x24 only quitting works (and answering the quit question), so a user who shrank
-    /// the window by accident loses nothing and one who wants out can still leave.
+    /// Below 80x24 only quitting works (and answering the unsaved-changes question), so a user
+    /// who shrank the window by accident loses nothing and one who wants out can still leave.
     private mutating func handleWhileTooSmall(_ key: Key) -> [EditorEffect] {
-        if mode == .confirmQuit { return handleConfirmQuit(key) }
+        if case .confirmLeaving(let leaving) = mode { return handleConfirmLeaving(key, leaving) }
         guard key == .character("q") else { return [] }
         mode = .list
         return requestQuit()
@@ -81,7 +87,7 @@ extension EditorState {
         case .character("a"):
             filter = .all
             status = .info("Showing all settings")
-        case .character("e"): mode = .export(ExportView(format: .global, document: document))
+        case .character("e"): mode = .export(exportView(.global))
         case .character("s"): return save(then: .stay)
         case .character("S"): promptForSave(then: .stay)
         case .character("o"): mode = .prompt(Prompt(purpose: .open, field: TextField(profilePath ?? "")))

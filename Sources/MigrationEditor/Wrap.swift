@@ -16,6 +16,10 @@ struct StyledLine: Hashable, Sendable {
     var role: StyleRole
     /// Columns of indentation before the text.
     var indent = 0
+    /// A line that must stay whole (a line of an export): never wrapped, cut at the screen's
+    /// edge with a marker and scrolled sideways instead, so a line copied off the screen is
+    /// never half of one line joined with the next.
+    var isWhole = false
 }
 
 extension Array where Element == StyledLine {

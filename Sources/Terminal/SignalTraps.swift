@@ -19,7 +19,9 @@ nonisolated(unsafe) private let crashHandlerStack = UnsafeMutableRawPointer.allo
 /// The signal handlers a session installs, and the ones they replaced.
 ///
 /// Terminating signals only record themselves, so the blocked `get_wch` returns (no `SA_RESTART`)
-/// and the session can restore the terminal on the main thread. Crash signals cannot wait for
+/// and the session acts on them on the main thread: SIGINT becomes a Ctrl-C key, the others end
+/// the session after the program has had its chance to rescue unsaved work (writing a file is
+/// not async-signal-safe work for a handler) and the terminal is restored. Crash signals cannot wait for
 /// that: their handler restores the saved tty settings and leaves the alternate screen with
 /// async-signal-safe calls only, then dies by the signal's default action.
 struct SignalTraps {
@@ -89,8 +91,9 @@ struct SignalTraps {
     }
 }
 
-/// Records the signal for `nextKey`. A second terminating signal means the program did not get
-/// back to `nextKey` in time (it is stuck), so the terminal is restored and the process ends here.
+/// Records the signal for `nextKey`. A second terminating signal before `nextKey` took the first
+/// means the program did not get back to it in time (it is stuck), so the terminal is restored
+/// and the process ends here.
 private func recordTerminatingSignal(_ signal: Int32) {
     if pendingTerminatingSignal.exchange(signal, ordering: .relaxed) != 0 {
         restoreTerminalSettings()

@@ -76,12 +76,18 @@ public final class TerminalSession {
         return lastSize
     }
 
-    /// Which terminating signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) ended the session, if any. The
-    /// caller's loop ends when `nextKey` returns nil; this says whether to exit with 128+signal.
+    /// Which terminating signal (SIGTERM, SIGHUP, SIGQUIT, or a SIGINT `nextKey` did not get to
+    /// turn into a key) ended the session, if any. The caller's loop ends when `nextKey` returns
+    /// nil; this says whether to exit with 128+signal.
     public var terminatingSignal: Int32? {
         let signal = pendingTerminatingSignal.load(ordering: .relaxed)
         return signal == 0 ? nil : signal
     }
+
+    /// A line `withTerminalSession` writes to stderr once the terminal is restored, on every way
+    /// out: on the alternate screen it would vanish with the editor (e.g. where unsaved changes
+    /// were rescued after SIGTERM).
+    public var noteAfterClose: String?
 
     /// Draws `screen`, sending only the cells that changed since the last paint (everything after
     /// a resize), then places and shows the cursor if the screen has one, else hides it.
@@ -112,13 +118,18 @@ public final class TerminalSession {
 
     /// Blocks until the user presses a key the editor understands, the terminal is resized
     /// (`.resize` with the new size; the next paint redraws everything), or the session must end.
-    /// Returns nil after a terminating signal (see `terminatingSignal`) and when the terminal is
-    /// gone, so a loop over `nextKey` can never spin.
+    /// Ctrl-C arrives as SIGINT (the tty is in cbreak mode) and is returned as `.control("c")`,
+    /// like a Ctrl-C byte from a raw terminal, so the program decides what it means (asking
+    /// about unsaved changes first). Returns nil after any other terminating signal (see
+    /// `terminatingSignal`) and when the terminal is gone, so a loop over `nextKey` can never spin.
     public func nextKey() -> Key? {
-        while !isClosed, terminatingSignal == nil {
+        while !isClosed {
+            if takeInterrupt() { return .control("c") }
+            guard terminatingSignal == nil else { return nil }
             var code: wint_t = 0
             errno = 0
             let status = wget_wch(window, &code)
+            if takeInterrupt() { return .control("c") }
             if terminatingSignal != nil { return nil }
             switch status {
             case KEY_CODE_YES where Int32(code) == KEY_RESIZE:
@@ -133,6 +144,17 @@ public final class TerminalSession {
             }
         }
         return nil
+    }
+
+    /// Clears a pending SIGINT and says whether there was one. Only SIGINT: a later SIGTERM
+    /// must still end the session, and one that came first is not replaced. The input queue is
+    /// dropped too, as the tty driver does on Ctrl-C: ncurses queues the interrupted read as an
+    /// ERR that the next `wget_wch` would return at once, as if the terminal were gone.
+    private func takeInterrupt() -> Bool {
+        guard pendingTerminatingSignal.compareExchange(expected: SIGINT, desired: 0, ordering: .relaxed).exchanged
+        else { return false }
+        flushinp()
+        return true
     }
 
     /// Gives the terminal back: leaves the alternate screen, restores the tty settings and the

@@ -165,6 +165,14 @@ struct CLITests {
         }
     }
 
+    @Test func editHelpGivesTheExitCodesAScriptRelies() throws {
+        let help = try run("edit", "--help")
+        #expect(help.exitCode == 0)
+        #expect(help.standardOutput.contains("f=$(migedit edit prod.json --print) && eval"))
+        #expect(help.standardOutput.contains("with --print, 1 after leaving without w"))
+        #expect(help.standardOutput.contains("PROFILE.save"))
+    }
+
     @Test func explainTeaches() throws {
         let rule = try run("explain", "switchover-ack-requires-return-path")
         #expect(rule.exitCode == 0)

@@ -40,7 +40,8 @@ struct EditingTests {
         #expect(edit?.feedback == .invalid("multifd-channels: expects an integer 0..255 (uint8), got '300'"))
         #expect(state["multifd-channels"] == .number(2))
         let screen = render(state, size: state.size, monochrome: false)
-        #expect(screen.text(ofRow: 22).contains("Not committed: multifd-channels: expects an integer"))
+        #expect(screen.text(ofRow: 21).contains("Not committed: multifd-channels: expects an integer"), "over two rows")
+        #expect(screen.text(ofRow: 22).contains("'300'"))
         state.press(.backspace)
         #expect(editing(state)?.rejected == false, "the refusal is shown until the next key")
     }

@@ -17,7 +17,7 @@ struct FilesAndQuitTests {
         var state = EditorState.fresh()
         state.press(.character(" "))
         #expect(state.press(.character("q")).isEmpty)
-        #expect(state.mode == .confirmQuit)
+        #expect(state.mode == .confirmLeaving(.quit))
         state.press(.character("n"))
         #expect(state.mode == .list)
         state.press(.character("q"), .escape)
@@ -133,8 +133,9 @@ struct FilesAndQuitTests {
         #expect(state.document == document)
         #expect(state.isModified)
         let screen = render(state, size: state.size, monochrome: false)
-        #expect(screen.text(ofRow: 22).contains("Not saved: /ro/prod.json: Permission denied"))
-        #expect(screen[22, 1].role == .error)
+        #expect(screen.text(ofRow: 21).contains("Not saved: /ro/prod.json: Permission denied"), "over two rows")
+        #expect(screen.text(ofRow: 22).contains("elsewhere"))
+        #expect(screen[21, 1].role == .error)
     }
 
     @Test func theQuitQuestionCanSaveFirst() {
@@ -203,13 +204,13 @@ struct FilesAndQuitTests {
         #expect(state.mode.exportView?.format == .global)
         state.press(.tab)
         #expect(state.mode.exportView?.format == .qmp)
-        state.press(.right)
+        state.press(.tab)
         #expect(state.mode.exportView?.format == .hmp)
         state.press(.tab)
         #expect(state.mode.exportView?.format == .json)
         state.press(.tab)
         #expect(state.mode.exportView?.format == .global)
-        state.press(.left)
+        state.press(.backTab)
         #expect(state.mode.exportView?.format == .json)
         state.press(.backTab)
         #expect(state.mode.exportView?.format == .hmp)
@@ -267,7 +268,7 @@ struct FilesAndQuitTests {
     @Test func helpListsEveryKey() {
         let lines = HelpText.lines(width: 200).map(\.text)
         for key in ["↑ ↓  k j", "PgUp PgDn", "Home End  g G", "Tab", "Space", "Enter", "d ", "u  Ctrl-R", "Esc",
-                    "← → Home End", "Ctrl-U", "Backspace Del", "/ ", "n N", "c a", "e ", "s S", "o ", "w ", "q ", "? F1"] {
+                    "← → Home End", "Ctrl-U", "Backspace Del", "/ ", "n N", "c a", "e ", "s S", "o ", "w ", "q ", "Ctrl-C", "? F1"] {
             #expect(lines.contains { $0.hasPrefix(key) }, "help lists \(key)")
         }
     }

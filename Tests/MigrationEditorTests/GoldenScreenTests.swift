@@ -14,6 +14,10 @@ struct Scenario: CustomTestStringConvertible, Sendable {
     var startSize: Size?
     /// The release of the profile the editor starts on.
     var version: QEMUVersion = .standard
+    /// The profile the editor starts on; nil for a new one.
+    var profilePath: String?
+    /// Outcomes of effects that arrive after the keys, as the outside would report them.
+    var actions: [EditorAction] = []
 
     var testDescription: String { name }
 
@@ -24,6 +28,14 @@ struct Scenario: CustomTestStringConvertible, Sendable {
         + Keys.set("downtime-limit", to: "500") + Keys.toggle("store-global-state")
 
     static let conflict: [Key] = Keys.toggle("postcopy-ram") + Keys.toggle("multifd")
+
+    /// Changes rescued from an earlier session of p.json.
+    static let rescued: Profile = {
+        var configuration = Configuration()
+        configuration[.multifd] = .bool(true)
+        configuration[.multifdChannels] = .number(8)
+        return Profile(configuration: configuration)
+    }()
 
     static let all: [Scenario] = [
         Scenario(name: "01-default", summary: "a fresh editor on QEMU's defaults", keys: []),
@@ -66,6 +78,22 @@ struct Scenario: CustomTestStringConvertible, Sendable {
         Scenario(
             name: "17-qemu-7.2-default", summary: "a fresh editor on a QEMU 7.2 profile",
             keys: [], sizes: [Size(columns: 80, rows: 24)], version: .v7_2),
+        Scenario(
+            name: "18-export-rejected",
+            summary: "export screen of a configuration QEMU refuses: said first; the long -global line is cut with a marker",
+            keys: conflict + Keys.toggle("events") + Keys.toggle("return-path") + [.character("e")]),
+        Scenario(
+            name: "19-export-scrolled-sideways", summary: "the QMP export scrolled right: lines cut at both edges",
+            keys: mixedChanges + [.character("e"), .tab, .right]),
+        Scenario(
+            name: "20-open-with-unsaved-changes", summary: "o with unsaved changes asks before opening another profile",
+            keys: Keys.toggle("events") + [.character("o"), .control("u")] + Keys.type("other.json") + [.enter], profilePath: "p.json"),
+        Scenario(
+            name: "21-rescue-offer", summary: "opening p.json with a newer p.json.save offers the rescued changes",
+            keys: [], profilePath: "p.json", actions: [.foundRescue(rescued, path: "p.json.save")]),
+        Scenario(
+            name: "22-ctrl-c-with-unsaved-changes", summary: "Ctrl-C with unsaved changes asks; a second Ctrl-C quits",
+            keys: Keys.toggle("events") + [.control("c")]),
     ]
 }
 
@@ -79,8 +107,9 @@ struct GoldenScreenTests {
     func scenario(_ scenario: Scenario) throws {
         let recording = ProcessInfo.processInfo.environment["MIGEDIT_RECORD_SCREENS"] == "1"
         for size in scenario.sizes {
-            var state = EditorState.fresh(size: scenario.startSize ?? size, version: scenario.version)
+            var state = EditorState.fresh(size: scenario.startSize ?? size, profilePath: scenario.profilePath, version: scenario.version)
             state.press(scenario.keys)
+            for action in scenario.actions { _ = update(&state, action) }
             let capture = Capture.text(
                 of: render(state, size: size, monochrome: scenario.monochrome), scenario: scenario, size: size)
             let file = Self.screensDirectory
@@ -112,7 +141,8 @@ enum Capture {
             "# \(scenario.name) · \(size.columns)x\(size.rows) · \(scenario.monochrome ? "monochrome" : "colour")"
                 + (scenario.version == .standard ? "" : " · QEMU \(scenario.version)"),
             "# \(scenario.summary)",
-            "# keys: \(scenario.keys.isEmpty ? "(none)" : Keys.describe(scenario.keys))",
+            "# keys: \(scenario.keys.isEmpty ? "(none)" : Keys.describe(scenario.keys))"
+                + (scenario.actions.isEmpty ? "" : " · then: \(scenario.actions.map(describe).joined(separator: ", "))"),
             "# cursor: " + (screen.cursor.map { "row \($0.row), column \($0.column)" } ?? "hidden"),
         ]
         lines += (0..<size.rows).map(screen.text(ofRow:))
@@ -120,6 +150,14 @@ enum Capture {
         lines += (0..<size.rows).map(screen.roles(ofRow:))
         lines.append("# role codes: " + StyleRole.allCases.map { "\($0.code) \($0)" }.joined(separator: "  "))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// An action as a golden file's header names it.
+    private static func describe(_ action: EditorAction) -> String {
+        switch action {
+        case .foundRescue(_, let path): return "\(path) found"
+        default: return "\(action)"
+        }
     }
 
     /// The first few differing lines, golden then actual.

@@ -106,9 +106,9 @@ struct NavigationTests {
         var state = EditorState.fresh()
         state.press(.character(" "), .resize(Size(columns: 70, rows: 20)))
         #expect(state.press(.character("q")).isEmpty)
-        #expect(state.mode == .confirmQuit)
+        #expect(state.mode == .confirmLeaving(.quit))
         let screen = render(state, size: state.size, monochrome: false)
-        #expect((0..<20).contains { screen.text(ofRow: $0).contains("quit anyway? y quits") })
+        #expect((0..<20).contains { screen.text(ofRow: $0).contains("quit without saving? y quits") })
         #expect(state.press(.character("y")) == [.quit(printing: nil)])
     }
 

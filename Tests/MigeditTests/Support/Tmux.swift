@@ -20,11 +20,13 @@ struct TmuxSession {
     private let socketPath: String
     private let serverPID: pid_t
 
-    /// Starts `command` (argv, run directly without a shell) in a `columns`×`rows` pane.
-    /// `environment` is added to the pane's environment; the server itself starts with only
-    /// PATH, HOME, USER and LANG so the caller's `NO_COLOR`, `TMUX` or `TERM` cannot leak in.
+    /// Starts `command` (argv, run directly without a shell) in a `columns`×`rows` pane, in
+    /// `directory` when given. `environment` is added to the pane's environment; the server
+    /// itself starts with only PATH, HOME, USER and LANG so the caller's `NO_COLOR`, `TMUX` or
+    /// `TERM` cannot leak in.
     init(
-        command: [String], columns: Int = 100, rows: Int = 30, environment: [String: String] = [:]
+        command: [String], columns: Int = 100, rows: Int = 30, directory: String? = nil,
+        environment: [String: String] = [:]
     ) throws {
         let number = Self.counter.add(1, ordering: .relaxed).newValue
         socketName = "migedit-e2e-\(getpid())-\(number)"
@@ -32,6 +34,7 @@ struct TmuxSession {
             .appendingPathComponent("\(socketName).conf").path
         try "set-option -g remain-on-exit on\n".write(toFile: configPath, atomically: true, encoding: .utf8)
         var arguments = ["new-session", "-d", "-s", Self.sessionName, "-x", "\(columns)", "-y", "\(rows)"]
+        if let directory { arguments += ["-c", directory] }
         let paneEnvironment = ["LANG": "C.UTF-8"].merging(environment) { $1 }
         for (name, value) in paneEnvironment.sorted(by: { $0.key < $1.key }) {
             arguments += ["-e", "\(name)=\(value)"]
