@@ -22,7 +22,7 @@ let package = Package(
                 "MigrationCore", "MigrationEditor", "Terminal", "MigeditIO", "QEMURunner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "migedit-bench", dependencies: ["MigrationCore", "MigrationEditor", "CleanSpawn", "TestSupport"]),
+        .executableTarget(name: "migedit-bench", dependencies: ["MigrationCore", "MigrationEditor", "CleanSpawn", "TestSupport", "QEMURunner"]),
         .target(name: "CleanSpawn"),
         .target(name: "QEMURunner", dependencies: ["MigrationCore", "CleanSpawn"]),
         .target(name: "MigeditIO"),

@@ -88,4 +88,5 @@ if let milliseconds = processMilliseconds(checkArguments) {
     print("whole-process check: build the migedit product first (swift build -c release)")
 }
 EditorBenchmark.run()
+QEMUStartBenchmark.run()
 if sink == 42 { print("") }

@@ -416,21 +416,18 @@ struct EditorEndToEndTests {
         #expect((json["capabilities"] as? [String: Any])?["multifd"] as? Bool == true, "what was printed is what was saved")
     }
 
+    /// Refusing must not wait for input: if it did, `ChildProcess.run`'s limit would throw.
     @Test(arguments: [[], ["edit"], ["edit", "--print"], ["edit", "--monochrome", "x.json"]])
     func notATerminalExitsTwoWithOneLine(arguments: [String]) throws {
-        let clock = ContinuousClock()
-        let start = clock.now
         let result = try ChildProcess.run(
             [binary] + arguments, input: Array("q\n".utf8),
             environment: ["PATH": "/usr/bin:/bin", "TERM": "xterm-256color", "LANG": "C.UTF-8"], timeout: 10)
-        let elapsed = clock.now - start
         #expect(result.status == .exited(2))
         #expect(result.standardOutput.isEmpty, "\(result.standardOutput)")
         #expect(result.standardError.hasPrefix("migedit: "))
         #expect(result.standardError.contains("terminal"))
         #expect(result.standardError.filter { $0 == "\n" }.count == 1 && result.standardError.hasSuffix("\n"), "one line: \(result.standardError)")
         #expect(!result.standardError.contains("\u{1B}"), "no escape codes")
-        #expect(elapsed < .seconds(5), "refuses at once instead of waiting: \(elapsed)")
     }
 
     @Test func noColorStartsInMonochrome() throws {

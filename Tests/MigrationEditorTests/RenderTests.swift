@@ -29,13 +29,17 @@ struct RenderTests {
         var state = EditorState.fresh()
         state.press(Keys.toggle("postcopy-ram") + Keys.toggle("multifd"))
         let screen = render(state, size: state.size, monochrome: false)
+        // Markers sit in the list pane's last column inside its border.
+        let markColumn = Layout(size: state.size).listWidth - 2
         let postcopy = try #require(row(screen, containing: "[x] postcopy-ram"))
-        #expect(screen[postcopy, 38].character == "✗")
-        #expect(screen[postcopy, 38].role == .error)
-        #expect(screen[postcopy, 7].role == .error, "the name of an item in an error stands out")
+        #expect(screen[postcopy, markColumn].character == "✗")
+        #expect(screen[postcopy, markColumn].role == .error)
+        let line = screen.text(ofRow: postcopy)
+        let nameColumn = line.distance(from: line.startIndex, to: try #require(line.firstRange(of: "postcopy-ram")).lowerBound)
+        #expect(screen[postcopy, nameColumn].role == .error, "the name of an item in an error stands out")
         let xbzrle = try #require(row(screen, containing: "[ ] xbzrle"))
-        #expect(screen[xbzrle, 38].character == "!")
-        #expect(screen[xbzrle, 38].role == .whatIf)
+        #expect(screen[xbzrle, markColumn].character == "!")
+        #expect(screen[xbzrle, markColumn].role == .whatIf)
         let bitmaps = try #require(row(screen, containing: "dirty-bitmaps"))
         #expect(screen.text(ofRow: bitmaps).contains("(QMP)"))
     }
@@ -125,8 +129,9 @@ struct RenderTests {
         for step in keys {
             state.press(step)
             let screen = render(state, size: state.size, monochrome: false)
-            #expect(!screen.text(ofRow: 23).trimmingWhitespace.isEmpty, "legend in \(state.mode)")
-            #expect(screen[23, 0].role == .legend)
+            let legend = Layout(size: state.size).legendRow
+            #expect(!screen.text(ofRow: legend).trimmingWhitespace.isEmpty, "legend in \(state.mode)")
+            #expect(screen[legend, 0].role == .legend)
         }
     }
 
@@ -147,19 +152,36 @@ struct RenderTests {
         #expect(screen.text(ofRow: 59).contains("w print & quit"))
     }
 
-    @Test func tinyTerminalsDoNotCrash() {
+    /// Below 80x24 the screen holds only the too-small message, the actual size first, never
+    /// a squeezed editor; degenerate sizes render without crashing.
+    @Test func tinyTerminalsShowOnlyTheTooSmallMessage() {
         let state = EditorState.fresh()
-        for size in [Size(columns: 0, rows: 0), Size(columns: 1, rows: 1), Size(columns: 10, rows: 3), Size(columns: 79, rows: 24), Size(columns: 80, rows: 23)] {
+        for size in [Size(columns: 0, rows: 0), Size(columns: 1, rows: 1)] {
+            _ = render(state, size: size, monochrome: false)
+        }
+        for size in [Size(columns: 10, rows: 3), Size(columns: 79, rows: 24), Size(columns: 80, rows: 23)] {
             let screen = render(state, size: size, monochrome: false)
-            #expect(screen.size == size)
+            let rows = (0..<size.rows).map { screen.text(ofRow: $0) }
+            #expect(rows.contains { $0.contains("have \(size.columns)x\(size.rows)") }, "\(size): \(rows)")
+            #expect(!rows.contains { $0.contains("migedit") || $0.contains("accepted") }, "\(size): \(rows)")
         }
         let screen = render(state, size: Size(columns: 79, rows: 24), monochrome: false)
         #expect((0..<24).contains { screen.text(ofRow: $0).contains("have 79x24, need 80x24") })
+        let smallest = render(state, size: EditorState.standardSize, monochrome: false)
+        #expect(smallest.text(ofRow: 0).contains("migedit"))
+        #expect(!(0..<24).contains { smallest.text(ofRow: $0).contains("too small") })
     }
 
-    @Test func theAnalysisIsCachedForTheDocumentItDescribes() {
+    /// The analysis the renderer reads is the one a fresh check of the edited document gives,
+    /// not one left over from before the edits.
+    @Test func theCachedAnalysisIsAFreshCheckOfTheEditedDocument() {
         var state = EditorState.fresh()
-        state.press(Keys.toggle("multifd") + [.down, .up, .tab, .tab])
-        #expect(state.analysis.document == state.document)
+        state.press(Keys.toggle("postcopy-ram") + Keys.toggle("multifd") + [.down, .up, .tab, .tab])
+        let document = state.document
+        let fresh = Checker.for(document.version).check(document.configuration, on: document.host)
+        #expect(!fresh.isAccepted, "the edits must change the verdict, or a stale analysis would pass")
+        #expect(state.report == fresh)
+        #expect(state.analysis.globalExport
+            == Exporter.export(document.configuration, host: document.host, version: document.version, format: .global))
     }
 }

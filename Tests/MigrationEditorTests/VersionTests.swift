@@ -267,9 +267,12 @@ struct VersionTests {
         let current = try #require(row(screen, containing: "(current)"))
         #expect(screen.text(ofRow: current).contains(" 9.0 "))
         let selected = try #require(row(screen, containing: "▸ 9.1"))
-        #expect(screen[selected, 10].role == .selected)
-        #expect(screen.text(ofRow: 22).hasPrefix(" Enter switches to QEMU 9.1 and resets compress"))
-        #expect(screen.text(ofRow: 23).contains("Esc cancel"))
+        let line = screen.text(ofRow: selected)
+        let release = line.distance(from: line.startIndex, to: try #require(line.firstRange(of: "9.1")).lowerBound)
+        #expect(screen[selected, release].role == .selected)
+        let layout = Layout(size: state.size)
+        #expect(screen.text(ofRow: layout.statusRow).hasPrefix(" Enter switches to QEMU 9.1 and resets compress"))
+        #expect(screen.text(ofRow: layout.legendRow).contains("Esc cancel"))
     }
 
     @Test func theHelpAndLegendMentionV() {
@@ -299,31 +302,63 @@ struct VersionTests {
         #expect(state.status?.text == "cpr-exec-command is a JSON list: set it in a profile (o opens one) or through QMP; d clears it")
     }
 
-    /// The picker's notes name only what the catalog says.
-    @Test func theReleaseNotesAgreeWithTheCatalog() {
-        func has(_ name: String, _ version: QEMUVersion) -> Bool { Catalog.for(version).contains(itemID(name)) }
-        func firstHas(_ name: String, _ version: QEMUVersion) -> Bool {
-            let all = QEMUVersion.allCases, index = all.firstIndex(of: version)!
-            return has(name, version) && (index == 0 || !has(name, all[index - 1]))
-        }
-        func deprecated(_ name: String, _ version: QEMUVersion) -> Bool {
-            Catalog.for(version).item(itemID(name))?.isDeprecated == true
-        }
-        func choices(_ name: String, _ version: QEMUVersion) -> [String] {
-            guard case .enumeration(let choices)? = Catalog.for(version).item(itemID(name))?.type else { return [] }
+    /// The picker's notes name only what the catalog says changed in that release. Each clause
+    /// of a note is "adds", "deprecates", "removes" or "has" a list of items or enum choices,
+    /// "<item> gets a -global property", or a label (distribution, "reference") naming no setting.
+    @Test(arguments: QEMUVersion.allCases)
+    func theReleaseNotesAgreeWithTheCatalog(version: QEMUVersion) {
+        let all = QEMUVersion.allCases
+        let catalog = Catalog.for(version)
+        let previous = version.index > 0 ? Catalog.for(all[version.index - 1]) : nil
+        let next = version.index + 1 < all.count ? Catalog.for(all[version.index + 1]) : nil
+        func choices(_ item: Item?) -> [String] {
+            guard case .enumeration(let choices)? = item?.type else { return [] }
             return choices
         }
-        #expect(has("x-postcopy-preempt-break-huge", .v7_2) && !has("x-postcopy-preempt-break-huge", .v8_0))
-        #expect(firstHas("x-preempt-pre-7-2", .v8_0))
-        #expect(firstHas("switchover-ack", .v8_1) && firstHas("dirty-limit", .v8_1))
-        #expect(deprecated("compress", .v8_2) && !deprecated("compress", .v8_1) && deprecated("block", .v8_2))
-        #expect(firstHas("mapped-ram", .v9_0))
-        #expect(has("compress", .v9_0) && !has("compress", .v9_1) && has("block", .v9_0) && !has("block", .v9_1))
-        #expect(choices("multifd-compression", .v9_2).contains("qatzip") && !choices("multifd-compression", .v9_1).contains("qatzip"))
-        #expect(deprecated("zero-blocks", .v9_2) && !deprecated("zero-blocks", .v9_1))
-        #expect(firstHas("send-switchover-start", .v10_0))
-        #expect(choices("mode", .v10_0).contains("cpr-transfer") && !choices("mode", .v9_2).contains("cpr-transfer"))
-        #expect(Catalog.for(.v10_1).item(.postcopyBlocktime)?.property != nil && Catalog.for(.v10_0).item(.postcopyBlocktime)?.property == nil)
-        #expect(choices("mode", .v10_2).contains("cpr-exec") && !choices("mode", .v10_1).contains("cpr-exec"))
+        /// An item new in this release, or a choice new in it of an item named by the qualifiers
+        /// before it ("multifd qatzip").
+        func isNew(_ words: [String]) -> Bool {
+            let name = words.last!
+            if catalog.item(named: name) != nil { return previous?.item(named: name) == nil }
+            return catalog.items.contains { item in
+                words.dropLast().allSatisfy { item.name.contains($0) } && choices(item).contains(name)
+                    && !choices(previous?.item(item.id)).contains(name)
+            }
+        }
+        let note = ReleaseNotes.hint(for: version)
+        for clause in note.split(separator: " · ").map(String.init) {
+            let words = clause.split(separator: " ").map(String.init)
+            let verb = words[0]
+            let entries = clause.dropFirst(verb.count + 1).split(separator: ", ").map { $0.split(separator: " ").map(String.init) }
+            switch verb {
+            case "adds":
+                for entry in entries { #expect(isNew(entry), "QEMU \(version): '\(clause)'") }
+            case "deprecates":
+                for entry in entries {
+                    #expect(catalog.item(named: entry.last!)?.isDeprecated == true
+                        && previous?.item(named: entry.last!)?.isDeprecated != true, "QEMU \(version): '\(clause)'")
+                }
+            case "removes":
+                for entry in entries {
+                    #expect(catalog.item(named: entry.last!) == nil && previous?.item(named: entry.last!) != nil,
+                            "QEMU \(version): '\(clause)'")
+                }
+            case "has":
+                for entry in entries {
+                    #expect(catalog.item(named: entry.last!) != nil && next?.item(named: entry.last!) == nil,
+                            "QEMU \(version): '\(clause)' (a note names what the next release drops)")
+                }
+            default:
+                if clause.hasSuffix(" gets a -global property") {
+                    #expect(catalog.item(named: verb)?.property != nil && previous?.item(named: verb)?.property == nil,
+                            "QEMU \(version): '\(clause)'")
+                } else {
+                    let named = words.filter { word in
+                        catalog.item(named: word) != nil || catalog.items.contains { choices($0).contains(word) }
+                    }
+                    #expect(named.isEmpty, "QEMU \(version): label '\(clause)' names \(named)")
+                }
+            }
+        }
     }
 }

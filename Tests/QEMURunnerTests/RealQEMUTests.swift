@@ -89,21 +89,6 @@ private func expectInvalidClassWarning(_ qemu: QEMUBinary) throws {
     #expect(outcome.parameters?["multifd-channels"] == .integer(2))
 }
 
-/// How long one accepted run takes: the median of 10, printed for the record.
-private func medianRunMilliseconds(_ qemu: QEMUBinary) throws -> Double {
-    var durations: [Double] = []
-    for _ in 0..<10 {
-        let start = seconds()
-        let outcome = try QEMURunner.run(qemu, arguments: globals("x-multifd=on", "multifd-channels=8"))
-        durations.append((seconds() - start) * 1000)
-        #expect(outcome.isAccepted)
-    }
-    durations.sort()
-    let median = (durations[4] + durations[5]) / 2
-    print("QEMURunner.run on QEMU \(qemu.version): median of 10 runs \(Int(median.rounded())) ms (min \(Int(durations[0].rounded())), max \(Int(durations[9].rounded())))")
-    return median
-}
-
 // MARK: - QEMU 7.2 (Debian bookworm)
 
 @Suite("QEMU 7.2", .enabled(if: Binaries.qemu72Path != nil, Comment(rawValue: Binaries.missing72)))
@@ -180,10 +165,6 @@ struct QEMU72Tests {
             qemu, globals("x-switchover-ack=on"),
             firstError: "can't apply global migration.x-switchover-ack=on: Property 'migration.x-switchover-ack' not found")
     }
-
-    @Test func timing() throws {
-        #expect(try medianRunMilliseconds(qemu) < 2000)
-    }
 }
 
 // MARK: - QEMU 10.0 (bookworm-backports, unpacked by scripts/fetch-qemu)
@@ -245,9 +226,5 @@ struct QEMU100Tests {
         try expectRejected(
             qemu, globals("x-compress-level=300"),
             firstError: "can't apply global migration.x-compress-level=300: Property 'migration.x-compress-level' not found")
-    }
-
-    @Test func timing() throws {
-        #expect(try medianRunMilliseconds(qemu) < 2000)
     }
 }

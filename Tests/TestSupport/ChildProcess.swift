@@ -92,7 +92,7 @@ public enum ChildProcess {
         var waitStatus: Int32 = 0
         while waitpid(pid, &waitStatus, WNOHANG) == 0 {
             guard ContinuousClock.now < deadline else {
-                Glibc.kill(pid, SIGKILL)
+                killTree(pid)
                 waitpid(pid, &waitStatus, 0)
                 throw Failure.timedOut(command, seconds: timeout)
             }
@@ -104,6 +104,39 @@ public enum ChildProcess {
             status: signal == 0 ? .exited((waitStatus >> 8) & 0xff) : .signalled(signal),
             standardOutput: String(decoding: readers[0].data, as: UTF8.self),
             standardError: String(decoding: readers[1].data, as: UTF8.self), output: readers[0].data)
+    }
+
+    /// Kills a timed-out child and everything it started, by pid: a QEMU under `migedit verify`
+    /// runs in a process group of its own, so neither the child's pid nor its group reaches
+    /// it. Each process is stopped as it is found, so none can start another while the tree is
+    /// read, and then all are killed.
+    static func killTree(_ root: pid_t) {
+        var tree: [pid_t] = []
+        var pending = [root]
+        while let pid = pending.popLast() {
+            Glibc.kill(pid, SIGSTOP)
+            tree.append(pid)
+            pending += children(of: pid).filter { !tree.contains($0) }
+        }
+        for pid in tree { Glibc.kill(pid, SIGKILL) }
+    }
+
+    /// The processes whose parent is `pid`.
+    static func children(of pid: pid_t) -> [pid_t] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { entry -> pid_t? in
+            guard let child = pid_t(entry), let fields = status(of: child), fields.count > 1 else { return nil }
+            return pid_t(fields[1]) == pid ? child : nil
+        }
+    }
+
+    /// The fields of `/proc/<pid>/stat` after the command name (state, ppid, …), or nil when
+    /// there is no such process.
+    public static func status(of pid: pid_t) -> [Substring]? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
+        return stat[stat.index(after: close)...].split(separator: " ")
     }
 
     /// The path of an executable built by SwiftPM, found next to the running test binary or in
