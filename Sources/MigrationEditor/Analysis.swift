@@ -30,7 +30,7 @@ public struct Outcome: Hashable, Sendable {
 /// checker's report, what-if outcomes, per-entry marks and the live `-global` export. Built once per document change
 /// (see `EditorState.refresh`), so rendering never runs the checker.
 public struct Analysis: Sendable {
-    let document: Document
+    let document: Profile
     /// Every finding for the document, in QEMU's order.
     public let report: Report
     /// Outcomes that add or clear at least one error, in list order.
@@ -40,7 +40,7 @@ public struct Analysis: Sendable {
     private let itemMarks: [Mark]
     private let hostMarks: [Mark]
 
-    init(_ document: Document) {
+    init(_ document: Profile) {
         self.document = document
         let release = document.release
         let checker = release.checker
@@ -96,7 +96,7 @@ public struct Analysis: Sendable {
 
     /// The core's what-if covers settings only; host facts are just as easy to flip in the
     /// editor, so their alternatives are tried here the same way.
-    private static func hostOutcomes(_ document: Document, checker: Checker, errors current: RuleSet) -> [Outcome] {
+    private static func hostOutcomes(_ document: Profile, checker: Checker, errors current: RuleSet) -> [Outcome] {
         var outcomes: [Outcome] = []
         for fact in HostFact.allCases {
             for choice in fact.choices ?? [] where choice != document.host.value(of: fact) {

@@ -25,7 +25,7 @@ enum DetailContent {
         return lines
     }
 
-    private static func itemHeader(_ item: Item, in document: Document, width: Int) -> [StyledLine] {
+    private static func itemHeader(_ item: Item, in document: Profile, width: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
         let value = document.configuration[item.id]
         if let property = item.property(on: document.host) {
@@ -74,7 +74,7 @@ enum DetailContent {
         return "deprecated in QEMU \(version): QEMU warns when it is used, and \(all[last + 1]) removes it"
     }
 
-    private static func hostHeader(_ fact: HostFact, in document: Document, width: Int) -> [StyledLine] {
+    private static func hostHeader(_ fact: HostFact, in document: Profile, width: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
         lines.append(wrapping: "host fact: what QEMU would find on this host; not a QEMU setting", role: .muted, width: width)
         if let choices = fact.choices {
@@ -100,7 +100,7 @@ enum DetailContent {
     }
 
     /// The live verdict on the text being typed.
-    private static func editLines(_ edit: FieldEdit, in document: Document, width: Int) -> [StyledLine] {
+    private static func editLines(_ edit: FieldEdit, in document: Profile, width: Int) -> [StyledLine] {
         var lines = [StyledLine(text: "", role: .normal)]
         switch edit.feedback {
         case .invalid(let message):

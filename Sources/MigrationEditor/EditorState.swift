@@ -28,9 +28,9 @@ public struct StatusMessage: Hashable, Sendable {
 /// so the analysis cached here is always the one for the current document.
 public struct EditorState: Sendable {
     /// The settings and host facts being edited.
-    public internal(set) var document: Document
+    public internal(set) var document: Profile
     /// The document as it was last saved or opened; `isModified` compares against it.
-    public internal(set) var savedDocument: Document
+    public internal(set) var savedDocument: Profile
     /// Where the profile is saved; nil until the user first saves or opens one.
     public internal(set) var profilePath: String?
     /// The user's home folder, which a leading `~` in the file-name prompts stands for.
@@ -66,7 +66,7 @@ public struct EditorState: Sendable {
         configuration: Configuration = Configuration(), host: Host = .standard,
         version: QEMUVersion = .standard, profilePath: String? = nil, size: Size
     ) {
-        let document = Document(configuration: configuration, host: host, version: version)
+        let document = Profile(configuration: configuration, host: host, version: version)
         self.document = document
         savedDocument = document
         self.profilePath = profilePath
@@ -81,7 +81,7 @@ public struct EditorState: Sendable {
     /// so the title says "(modified)", `q` asks and `u` takes them back.
     public mutating func applyCommandLineChanges(_ profile: Profile) {
         change("command-line changes") {
-            $0 = Document(configuration: profile.configuration, host: profile.host, version: profile.version)
+            $0 = profile
         }
         refresh()
     }
@@ -136,7 +136,7 @@ public struct EditorState: Sendable {
 
 /// A save in flight: the document being written, and whether the user asked to quit after it.
 struct PendingSave: Hashable, Sendable {
-    let document: Document
+    let document: Profile
     let then: AfterSave
 }
 

@@ -24,7 +24,7 @@ enum EntryKind: Hashable, Sendable {
     case readOnly
 
     /// How an entry is changed in the document's release (whose choices a choice cycles through).
-    static func of(_ subject: Subject, in document: Document) -> EntryKind {
+    static func of(_ subject: Subject, in document: Profile) -> EntryKind {
         switch subject {
         case .item(let id):
             switch document.item(id).type {
@@ -39,7 +39,7 @@ enum EntryKind: Hashable, Sendable {
     }
 
     /// What Space moves the entry to, or nil for fields and read-only entries.
-    func nextValue(in document: Document, subject: Subject) -> EntryValue? {
+    func nextValue(in document: Profile, subject: Subject) -> EntryValue? {
         switch (self, subject) {
         case (.toggle, .item(let id)):
             return .item(.bool(!document.configuration.isOn(id)))

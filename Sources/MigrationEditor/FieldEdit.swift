@@ -18,21 +18,21 @@ public struct FieldEdit: Hashable, Sendable {
         case invalid(String)
         /// The text parses. `document` is the document it would make and `findings` the
         /// current-rule violations that would then involve the field (errors and warnings).
-        case valid(Document, findings: [Diagnostic])
+        case valid(Profile, findings: [Diagnostic])
     }
 
-    init(subject: Subject, text: String, in document: Document) {
+    init(subject: Subject, text: String, in document: Profile) {
         self.subject = subject
         field = TextField(text)
         feedback = FieldEdit.feedback(for: text, subject: subject, in: document)
     }
 
-    mutating func retype(in document: Document) {
+    mutating func retype(in document: Profile) {
         feedback = FieldEdit.feedback(for: field.text, subject: subject, in: document)
     }
 
     /// Parses the text as the document's release would and checks the document it would make.
-    static func feedback(for text: String, subject: Subject, in document: Document) -> Feedback {
+    static func feedback(for text: String, subject: Subject, in document: Profile) -> Feedback {
         var trial = document
         switch subject {
         case .item(let id):

@@ -7,7 +7,7 @@ import MigrationCore
 /// overwrite it.
 struct History: Hashable, Sendable {
     struct Entry: Hashable, Sendable {
-        let document: Document
+        let document: Profile
         let focus: Subject
         let label: String
         /// The profile path and last-saved document on this side of an open; nil for edits.
@@ -16,7 +16,7 @@ struct History: Hashable, Sendable {
 
     struct File: Hashable, Sendable {
         let path: String?
-        let saved: Document
+        let saved: Profile
     }
 
     private(set) var undoStack: [Entry] = []
@@ -30,7 +30,7 @@ struct History: Hashable, Sendable {
 
     /// The change to undo, with `current` (and, for an open, `file`) kept so that redo can bring
     /// it back.
-    mutating func undo(current: Document, file: File) -> Entry? {
+    mutating func undo(current: Profile, file: File) -> Entry? {
         guard let entry = undoStack.popLast() else { return nil }
         redoStack.append(Entry(document: current, focus: entry.focus, label: entry.label, file: entry.file.map { _ in file }))
         return entry
@@ -38,7 +38,7 @@ struct History: Hashable, Sendable {
 
     /// The change to redo, with `current` (and, for an open, `file`) kept so that undo can go
     /// back again.
-    mutating func redo(current: Document, file: File) -> Entry? {
+    mutating func redo(current: Profile, file: File) -> Entry? {
         guard let entry = redoStack.popLast() else { return nil }
         undoStack.append(Entry(document: current, focus: entry.focus, label: entry.label, file: entry.file.map { _ in file }))
         return entry

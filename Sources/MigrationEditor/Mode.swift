@@ -43,7 +43,7 @@ public struct ExportView: Hashable, Sendable {
     /// The first column of the export's lines shown; long lines are cut, never wrapped.
     var column = 0
 
-    init(format: ExportFormat, document: Document, report: Report) {
+    init(format: ExportFormat, document: Profile, report: Report) {
         self.format = format
         export = Exporter.export(document.configuration, host: document.host, version: document.version, format: format)
         rejection = Rejection(report, version: document.version)

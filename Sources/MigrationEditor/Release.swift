@@ -44,7 +44,7 @@ final class Release: Sendable {
     func item(_ id: ItemID) -> Item { catalog.item(id) ?? id.item }
 }
 
-extension Document {
+extension Profile {
     /// The data of the release the document is for.
     var release: Release { Release.for(version) }
 

@@ -17,7 +17,7 @@ public struct RescueFile: Hashable, Sendable {
 
 /// A newer `PROFILE.save` found when the profile was opened: the document it holds and its path.
 public struct RescueOffer: Hashable, Sendable {
-    public let document: Document
+    public let document: Profile
     public let path: String
 }
 
@@ -37,7 +37,7 @@ extension EditorState {
 
     /// A newer rescue file was found: offer it, unless it holds exactly what is open.
     mutating func didFindRescue(_ profile: Profile, at path: String) {
-        let rescued = Document(configuration: profile.configuration, host: profile.host, version: profile.version)
+        let rescued = profile
         guard rescued != document else { return }
         mode = .offerRescue(RescueOffer(document: rescued, path: path))
     }

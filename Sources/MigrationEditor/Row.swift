@@ -46,7 +46,7 @@ enum Row: Hashable, Sendable {
 
     /// The rows shown for a document: its release's entries, all of them or only the changed
     /// ones under their headings (sections with nothing changed are left out).
-    static func rows(for document: Document, filter: Filter) -> [Row] {
+    static func rows(for document: Profile, filter: Filter) -> [Row] {
         let release = document.release
         guard filter == .changed else { return release.allRows }
         var rows: [Row] = []

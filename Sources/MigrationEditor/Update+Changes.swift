@@ -4,7 +4,7 @@ extension EditorState {
     /// Makes a change to the document as one undoable step. Returns false (and records
     /// nothing) when the change leaves the document as it was.
     @discardableResult
-    mutating func change(_ label: String, _ body: (inout Document) -> Void) -> Bool {
+    mutating func change(_ label: String, _ body: (inout Profile) -> Void) -> Bool {
         var changed = document
         body(&changed)
         guard changed != document else { return false }

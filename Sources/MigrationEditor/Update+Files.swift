@@ -34,8 +34,8 @@ extension EditorState {
     }
 
     /// `document` as a saved profile holds it.
-    func profileJSON(of document: Document) -> String {
-        Profile(configuration: document.configuration, host: document.host, version: document.version).json
+    func profileJSON(of document: Profile) -> String {
+        document.json
     }
 
     /// A file-name prompt: the field takes the usual editing keys, Enter answers, Esc cancels.
@@ -149,7 +149,7 @@ extension EditorState {
     /// Opening replaces the document as one undoable step, so `u` brings back what was there.
     mutating func didOpen(_ profile: Profile, from path: String) -> [EditorEffect] {
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        let opened = Document(configuration: profile.configuration, host: profile.host, version: profile.version)
+        let opened = profile
         let before = History.File(path: profilePath, saved: savedDocument)
         if change("open \(name)", { $0 = opened }) {
             history.markLastAsOpen(before)

@@ -1,6 +1,6 @@
 import MigrationCore
 
-extension Document {
+extension Profile {
     /// How a lost value reads in the status row: its name, or `name=choice` when the release has
     /// the setting but not the choice.
     func lostLabel(_ id: ItemID, movingTo version: QEMUVersion) -> String {

@@ -45,7 +45,7 @@ struct ChangeTests {
     @Test func spaceOnAFieldExplainsInsteadOfChanging() {
         var state = EditorState.fresh()
         state.press(Keys.find("multifd-channels") + [.character(" ")])
-        #expect(state.document == Document())
+        #expect(state.document == Profile())
         #expect(state.status?.text.contains("Enter") == true)
     }
 
@@ -86,7 +86,7 @@ struct ChangeTests {
         #expect(state.focus == .host(.kvm))
         #expect(state.status?.text == "Undid: host.kvm = off")
         state.press(.character("u"), .character("u"))
-        #expect(state.document == Document())
+        #expect(state.document == Profile())
         #expect(state.focus == subject("multifd"))
         state.press(.character("u"))
         #expect(state.status?.text == "Nothing to undo")
@@ -108,7 +108,7 @@ struct ChangeTests {
         var state = EditorState.fresh()
         for _ in 0..<500 { state.press(.character(" ")) }
         for _ in 0..<500 { state.press(.character("u")) }
-        #expect(state.document == Document())
+        #expect(state.document == Profile())
         #expect(state.history.undoStack.isEmpty)
         #expect(state.history.redoStack.count == 500)
     }

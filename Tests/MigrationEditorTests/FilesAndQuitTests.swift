@@ -177,7 +177,7 @@ struct FilesAndQuitTests {
         var host = Host.standard
         host.kvm = false
         _ = update(&state, .opened(Profile(configuration: configuration, host: host), path: "/p/prod.json"))
-        #expect(state.document == Document(configuration: configuration, host: host))
+        #expect(state.document == Profile(configuration: configuration, host: host))
         #expect(!state.isModified)
         #expect(state.profilePath == "/p/prod.json")
         #expect(state.profileName == "prod.json")

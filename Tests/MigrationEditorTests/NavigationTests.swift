@@ -96,7 +96,7 @@ struct NavigationTests {
         var state = EditorState.fresh()
         state.press(.resize(Size(columns: 70, rows: 20)))
         state.press(.character(" "), .down, .character("e"))
-        #expect(state.document == Document())
+        #expect(state.document == Profile())
         #expect(state.focus == subject("xbzrle"))
         #expect(state.mode == .list)
         #expect(state.press(.character("q")) == [.quit(printing: nil)])

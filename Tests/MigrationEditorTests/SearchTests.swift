@@ -70,7 +70,7 @@ struct SearchTests {
             return
         }
         #expect(session.field.text == "q n d")
-        #expect(state.document == Document())
+        #expect(state.document == Profile())
     }
 
     @Test func escapeGoesBackToWhereTheUserWas() {

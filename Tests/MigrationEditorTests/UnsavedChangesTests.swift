@@ -6,8 +6,8 @@ import Testing
 /// command line's values count as changes, and changes rescued by a signal come back.
 @Suite("Unsaved changes")
 struct UnsavedChangesTests {
-    private func json(_ document: Document) -> String {
-        Profile(configuration: document.configuration, host: document.host, version: document.version).json
+    private func json(_ document: Profile) -> String {
+        document.json
     }
 
     // MARK: o
@@ -123,7 +123,7 @@ struct UnsavedChangesTests {
         #expect(render(state, size: state.size, monochrome: false).text(ofRow: 0).contains("p.json (modified)"))
         #expect(state.press(.character("q")).isEmpty, "q asks")
         state.press(.escape, .character("u"))
-        #expect(state["downtime-limit"] == Document().configuration[.downtimeLimit])
+        #expect(state["downtime-limit"] == Profile().configuration[.downtimeLimit])
         #expect(!state.isModified)
     }
 

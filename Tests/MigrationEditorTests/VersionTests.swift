@@ -100,7 +100,7 @@ struct VersionTests {
         #expect(state.document.version == .v9_1)
         #expect(state["compress"] == .bool(false))
         state.press(.character("u"), .character("u"))
-        #expect(state.document == Document())
+        #expect(state.document == Profile())
         #expect(!state.isModified)
     }
 
@@ -226,7 +226,7 @@ struct VersionTests {
         #expect(state.mode == .pickVersion(VersionPicker(selection: .v7_2)))
         state.press(.end)
         #expect(state.mode == .pickVersion(VersionPicker(selection: .v10_2)))
-        #expect(state.document == Document(), "moving changes nothing")
+        #expect(state.document == Profile(), "moving changes nothing")
     }
 
     @Test func escapeAndVCancelThePicker() {
@@ -234,7 +234,7 @@ struct VersionTests {
             var state = EditorState.fresh()
             state.press(.character("v"), .down, cancel)
             #expect(state.mode == .list)
-            #expect(state.document == Document())
+            #expect(state.document == Profile())
             #expect(state.history.undoStack.isEmpty)
             #expect(state.status?.text == "Still QEMU 9.0")
         }
@@ -253,7 +253,7 @@ struct VersionTests {
         var state = EditorState.fresh()
         state.press(.character("v"), .character(" "), .character("d"), .character("s"), .character("u"))
         #expect(state.mode == .pickVersion(VersionPicker(selection: .v9_0)))
-        #expect(state.document == Document())
+        #expect(state.document == Profile())
     }
 
     @Test func thePickerListsEveryReleaseWithItsNoteAndMarksTheCurrentOne() throws {
