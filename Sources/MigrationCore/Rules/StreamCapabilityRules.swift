@@ -6,7 +6,7 @@ extension RuleBook {
             .item(.zeroCopySend), .item(.multifd), .item(.compress), .item(.xbzrle),
             .item(.multifdCompression), .item(.tlsCreds), .host(.os),
         ], trigger: .zeroCopySend,
-        message: zeroCopyMessage,
+        message: "Zero copy only available for non-compressed non-TLS multifd migration",
         explanation: "Zero-copy is implemented only for multifd's sockets, and only when pages "
             + "go out exactly as they sit in guest memory: xbzrle deltas, old or multifd "
             + "compression and TLS encryption all create new bytes that must be copied anyway.",

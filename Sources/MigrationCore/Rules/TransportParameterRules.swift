@@ -1,13 +1,10 @@
 /// P20 and P21: the parameter-side halves of the zero-copy and mapped-ram checks. They read
 /// the capabilities as currently stored, which at startup are the configured ones.
 extension RuleBook {
-    static let zeroCopyMessage =
-        "Zero copy only available for non-compressed non-TLS multifd migration"
-
     static let zeroCopyParameters = Rule(
         .zeroCopySendVsCompressionOrTLS, .parameters, "P20",
         subjects: [.item(.zeroCopySend), .item(.multifdCompression), .item(.tlsCreds), .host(.os)], trigger: .zeroCopySend,
-        message: zeroCopyMessage,
+        message: "Zero copy only available for non-compressed non-TLS multifd migration",
         explanation: "Zero-copy hands the kernel pointers into guest memory so the page bytes "
             + "go to the socket untouched. Compression and TLS both have to produce new bytes "
             + "first, so there is nothing left to send without copying. (Linux builds only.)",
