@@ -2,8 +2,8 @@
 import PackageDescription
 
 let package = Package(
+    // Linux only: the terminal layer, process spawning and atomic saves call Glibc directly.
     name: "migedit",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "migedit", targets: ["migedit"]),
         .library(name: "MigrationCore", targets: ["MigrationCore"]),

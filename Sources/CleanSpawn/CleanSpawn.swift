@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 import Synchronization
 
 /// Starts child processes the way everything in migedit that runs a program must: with

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// Why a file could not be read or written, in one line for a status bar or stderr.
 public struct FileError: Error, Hashable, Sendable {

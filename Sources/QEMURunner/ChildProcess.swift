@@ -1,8 +1,6 @@
 import CleanSpawn
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// What a finished child left behind.
 struct ChildResult: Sendable {

@@ -1,7 +1,5 @@
 import MigrationCore
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// Why a QEMU binary could not be probed or run. A refusal by QEMU itself is not an error: it
 /// is a `QEMUOutcome` with a non-zero exit status.

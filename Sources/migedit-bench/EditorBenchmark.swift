@@ -3,9 +3,7 @@ import TestSupport
 import Foundation
 import MigrationEditor
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// The editor's figures: per-keystroke latency of a scripted 10,000-key session (update, which
 /// runs the checker and the what-if analysis on every change, then render) at 80x24 and 200x60,

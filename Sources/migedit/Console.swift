@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// Writes whole lines to stdout or stderr, unbuffered enough that order is kept around exits.
 enum Console {

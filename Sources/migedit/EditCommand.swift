@@ -4,9 +4,7 @@ import MigrationCore
 import MigrationEditor
 import Terminal
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// `migedit` / `migedit edit`: the full-screen editor. It draws on /dev/tty, so with `--print`
 /// stdout stays free and `$(migedit edit --print)` captures the `-global` fragment chosen with `w`

@@ -1,9 +1,7 @@
 import ArgumentParser
 import MigrationCore
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// The `migedit` command: the editor by default, plus batch subcommands that share its checker.
 struct Migedit: ParsableCommand {

@@ -2,9 +2,7 @@ import MigeditIO
 import MigrationCore
 import MigrationEditor
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// The rescue files (`PROFILE.save`) on disk: written when a signal ends the editor with unsaved
 /// changes, found again when the profile is opened.

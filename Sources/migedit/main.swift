@@ -1,7 +1,5 @@
 import ArgumentParser
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// Exit codes are part of the CLI contract: 0 accepted, 1 rejected, 2 bad input. Parsing errors
 /// from ArgumentParser (which would exit 64) are mapped to 2 here.

@@ -2,9 +2,7 @@ import Foundation
 import MigeditIO
 import Testing
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// `AtomicFile`, the editor's only way to touch profiles: what is written reads back byte for
 /// byte, `.bak` holds the version before, and a write that fails leaves every file as it was, no

@@ -2,9 +2,7 @@ import MigrationCore
 import Testing
 import TestSupport
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// Nonsense gets exit 2 with one line on stderr and nothing on stdout; what a command line or a
 /// probe states about the host reaches the checks; a build's missing methods are refused.

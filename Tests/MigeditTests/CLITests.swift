@@ -2,9 +2,7 @@ import MigrationCore
 import Testing
 import TestSupport
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// The CLI contract, exercised through the real binary: exit codes, stdout/stderr discipline
 /// and messages for bad input.

@@ -2,9 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// The real `migedit` binary in a real terminal (tmux at 100x30), driven key by key the way a
 /// person would and checked by reading the screen. Every wait is bounded (`timeout` seconds,

@@ -2,9 +2,7 @@ import MigrationCore
 import Testing
 import TestSupport
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// `migedit probe` through the real binary: a profile or --host words on stdout, exit 2 with one
 /// line on stderr for a binary that is missing or not a QEMU.

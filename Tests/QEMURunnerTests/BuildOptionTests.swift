@@ -2,9 +2,7 @@ import MigrationCore
 import Testing
 @testable import QEMURunner
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// Debian's `qemu-system-x86_64-microvm` is QEMU 7.2 built without zstd and without live block
 /// migration: the host facts for build options must make migedit agree with it, and the

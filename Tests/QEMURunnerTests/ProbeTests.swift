@@ -2,9 +2,7 @@ import MigrationCore
 import Testing
 @testable import QEMURunner
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 // `HostProbe` against the real binaries: each asserts the facts the build really has. Facts of
 // this machine rather than the build (KVM, userfaultfd) are checked against the machine itself.

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 @testable import QEMURunner
 
 /// Where the real QEMU binaries are. `scripts/fetch-qemu` makes both: Debian's 7.2 as
