@@ -1,3 +1,4 @@
+import CleanSpawn
 import MigrationCore
 import Glibc
 
@@ -83,9 +84,9 @@ public struct QEMUBinary: Sendable, Equatable {
     /// `QEMU emulator version 10.0.2 (Debian 1:10.0.2+ds-2+deb13u1~bpo12+1)`.
     public static func probe(_ path: String, timeout: Double = 10) throws(QEMURunError) -> QEMUBinary {
         let resolved = try resolveExecutable(path)
-        let result: ChildResult
+        let result: ChildProcess.Output
         do {
-            result = try ChildProcess.run(resolved, ["--version"], input: [], timeout: timeout)
+            result = try ChildProcess.run([resolved, "--version"], newProcessGroup: true, timeout: timeout)
         } catch {
             switch error {
             case .timedOut: throw .timedOut(timeout)
@@ -93,10 +94,10 @@ public struct QEMUBinary: Sendable, Equatable {
             }
         }
         let output = String(decoding: result.output, as: UTF8.self)
-        guard result.status == 0, let parsed = parseVersion(output) else {
+        guard result.exitCode == 0, let parsed = parseVersion(output) else {
             let said = (output + String(decoding: result.error, as: UTF8.self))
                 .split(separator: "\n").first.map { ": \($0)" } ?? " (no output)"
-            throw .unusable("\(resolved) --version exited \(result.status) without a QEMU version line\(said)")
+            throw .unusable("\(resolved) --version exited \(result.exitCode) without a QEMU version line\(said)")
         }
         return QEMUBinary(path: resolved, version: parsed.version, package: parsed.package)
     }

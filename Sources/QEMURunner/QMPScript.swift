@@ -1,3 +1,4 @@
+import CleanSpawn
 import MigrationCore
 
 /// One command of a QMP script. QEMU echoes `id` in its reply, so replies are matched by id,
@@ -100,9 +101,10 @@ extension QEMURunner {
     ) throws(QEMURunError) -> QMPTranscript {
         let commands = [QMPCommand(id: greetingID, execute: "qmp_capabilities")] + script + [QMPCommand(id: quitID, execute: "quit")]
         let input = Array(commands.map { $0.line + "\n" }.joined().utf8)
-        let result: ChildResult
+        let result: ChildProcess.Output
         do {
-            result = try ChildProcess.run(binary.path, baseArguments + arguments, input: input, timeout: timeout)
+            result = try ChildProcess.run(
+                [binary.path] + baseArguments + arguments, input: input, newProcessGroup: true, timeout: timeout)
         } catch {
             switch error {
             case .timedOut: throw .timedOut(timeout)
@@ -115,11 +117,11 @@ extension QEMURunner {
         } catch {
             throw .unusable("\(binary.path): \(error.message)")
         }
-        if replies.isEmpty && result.status == 0 {
+        if replies.isEmpty && result.exitCode == 0 {
             throw .unusable("\(binary.path) exited 0 without a QMP greeting; is it a QEMU system emulator?")
         }
         return QMPTranscript(
-            exitStatus: result.status, rawStderr: String(decoding: result.error, as: UTF8.self),
+            exitStatus: result.exitCode, rawStderr: String(decoding: result.error, as: UTF8.self),
             replies: replies.mapValues(QMPReply.init))
     }
 }

@@ -1,5 +1,5 @@
 import CleanSpawn
-import TestSupport
+import SeededRandom
 import Foundation
 import MigrationEditor
 

@@ -256,7 +256,7 @@ struct CLITests {
     func temporaryFile(contents: String) throws -> String {
         var template = Array("/tmp/migedit-test-XXXXXX.json".utf8CString)
         let descriptor = mkstemps(&template, 5)
-        guard descriptor >= 0 else { throw ChildProcess.Failure.cannotStart(["mkstemps"], errno: errno) }
+        guard descriptor >= 0 else { throw ChildProcess.Failure.cannotStart("mkstemps: \(String(cString: strerror(errno)))") }
         _ = contents.utf8CString.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count - 1) }
         close(descriptor)
         return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

@@ -1,3 +1,4 @@
+import CleanSpawn
 import Glibc
 @testable import QEMURunner
 
