@@ -32,6 +32,12 @@ func configuration(_ assignments: [String]) -> Configuration {
     return configuration
 }
 
+/// `migedit-bench json` prints only the JSON section (see JSONBenchmark.swift).
+if CommandLine.arguments.dropFirst().first == "json" {
+    JSONBenchmark.run()
+    exit(0)
+}
+
 let samples = [
     ("defaults", configuration([])),
     ("postcopy+multifd conflict", configuration(["postcopy-ram=on", "multifd=on"])),
@@ -89,4 +95,5 @@ if let milliseconds = processMilliseconds(checkArguments) {
 }
 EditorBenchmark.run()
 QEMUStartBenchmark.run()
+JSONBenchmark.run()
 if sink == 42 { print("") }
