@@ -47,11 +47,9 @@ extension Catalog {
             "Stops in the pre-switchover state just before the final device state is sent and "
             + "waits for migrate-continue, so management tools can coordinate (e.g. storage)."),
         capability(.multifd, "multifd", property: "x-multifd", summary:
-            "Sends RAM over several parallel connections (multifd-channels), optionally "
-            + "compressing each channel (multifd-compression). The modern fast path. Both sides "
-            + "must enable it, the destination before its incoming side starts (-incoming "
-            + "defer, then migrate-incoming), and the URI must be a socket (tcp:, unix:, "
-            + "vsock:) or, with mapped-ram, a file:."),
+            "Sends RAM over parallel connections (multifd-channels), optionally compressed "
+            + "(multifd-compression): the modern fast path. Both sides need it, the destination "
+            + "before migrate-incoming (-incoming defer)."),
         capability(.dirtyBitmaps, "dirty-bitmaps", property: nil, summary:
             "Also migrates named block dirty bitmaps so incremental backups keep working after "
             + "the move. The bitmaps travel in a postcopy-style phase."),

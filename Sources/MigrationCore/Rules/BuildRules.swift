@@ -58,7 +58,7 @@ extension RuleBook {
         .compressDeprecated, .capabilities, "W2", .warning, subjects: [.item(.compress)], trigger: .compress,
         message: "old compression method is deprecated; use multifd compression methods instead",
         explanation: "QEMU's deprecation note (docs/about/deprecated.rst, 8.2): the old "
-            + "compression \"fails too much. Too many races.\", and its tests were disabled "
+            + "compression \"fails too much. Too many races\", and its tests were disabled "
             + "because they failed randomly. Use multifd with multifd-compression instead. "
             + "QEMU 9.1 removed the compress capability, so a command line using it breaks on "
             + "upgrade.",
