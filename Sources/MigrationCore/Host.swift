@@ -68,7 +68,10 @@ public enum HostFact: String, CaseIterable, Hashable, Sendable {
     /// What the fact stands for, for the editor's detail pane and `explain`.
     public var summary: String {
         switch self {
-        case .os: return "The host OS QEMU runs on: zero-copy-send exists only on Linux."
+        case .os:
+            return "The host OS QEMU runs on: zero-copy-send exists only on Linux. From 9.1 it also "
+                + "stands for O_DIRECT, which direct-io needs: other is right for macOS and "
+                + "Windows, but the BSDs have O_DIRECT, which migedit does not model."
         case .kvm: return "QEMU runs with the KVM accelerator (dirty-limit needs it)."
         case .dirtyRing:
             return "KVM's dirty ring is on (-accel kvm,dirty-ring-size=N); dirty-limit needs it."
@@ -82,8 +85,9 @@ public enum HostFact: String, CaseIterable, Hashable, Sendable {
         case .liveBlockMigration:
             return "QEMU was built with live block migration (the block capability needs it)."
         case .pageSize:
-            return "The target page size in bytes (4096 on x86); xbzrle-cache-size must be at "
-                + "least this."
+            return "The target page size in bytes: the guest architecture's (4096 for x86), "
+                + "not the host kernel's (an x86 guest emulated on a 64 KiB-page host still has "
+                + "4096). xbzrle-cache-size must be at least this."
         case .incoming:
             return "no: a source QEMU; pending: started with -incoming; started: the incoming "
                 + "transport is already set up (as when capabilities are set late over QMP)."

@@ -88,7 +88,7 @@ struct RenderTests {
         #expect(text.contains("now on (changed; default off)"))
         #expect(text.contains("✗ Postcopy is not yet compatible with multifd (QEMU stops here)"))
         #expect(text.contains("with postcopy-ram = on"))
-        #expect(text.contains { $0.hasPrefix("why: In 9.0 the postcopy phase") })
+        #expect(text.contains { $0.hasPrefix("why: Only 8.1 to 10.0 refuse the pair") })
         #expect(text.contains("✓ off would clear: Postcopy is not yet compatible with multifd"))
     }
 

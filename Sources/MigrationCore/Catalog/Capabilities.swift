@@ -10,8 +10,10 @@ extension Catalog {
             "For RDMA migration only: registers (pins) all guest memory up front instead of on "
             + "demand. Faster, but the host must allow locking that much memory."),
         capability(.autoConverge, "auto-converge", property: "x-auto-converge", summary:
-            "When the guest dirties RAM faster than it can be sent, throttles the vCPUs more and "
-            + "more (cpu-throttle-*, max-cpu-throttle) until the migration can finish."),
+            "When the bytes the guest dirties in a sync period exceed throttle-trigger-threshold "
+            + "percent (default 50) of the bytes sent in it, twice in a row, throttles the vCPUs: "
+            + "cpu-throttle-initial first, then more by cpu-throttle-increment each time, up to "
+            + "max-cpu-throttle, until the migration can finish."),
         capability(.zeroBlocks, "zero-blocks", property: "x-zero-blocks", deprecated: .since(.v9_2), summary:
             "Part of the old block migration: sends runs of zero bytes on disk compactly. Only "
             + "meaningful together with the block capability; deprecated in 9.2 once block "
@@ -45,8 +47,9 @@ extension Catalog {
             "Stops in the pre-switchover state just before the final device state is sent and "
             + "waits for migrate-continue, so management tools can coordinate (e.g. storage)."),
         capability(.multifd, "multifd", property: "x-multifd", summary:
-            "Sends RAM over several parallel connections (multifd-channels), optionally "
-            + "compressing each channel (multifd-compression). The modern fast path."),
+            "Sends RAM over parallel connections (multifd-channels), optionally compressed "
+            + "(multifd-compression): the modern fast path. Both sides need it, the destination "
+            + "before migrate-incoming (-incoming defer)."),
         capability(.dirtyBitmaps, "dirty-bitmaps", property: nil, summary:
             "Also migrates named block dirty bitmaps so incremental backups keep working after "
             + "the move. The bitmaps travel in a postcopy-style phase."),
@@ -55,7 +58,9 @@ extension Catalog {
             + "faults; reported by query-migrate."),
         capability(.lateBlockActivate, "late-block-activate", property: nil, summary:
             "The destination does not take over its block devices (and their image locks) when "
-            + "migration ends; that waits for the cont command."),
+            + "migration ends but when the guest starts there: at once if it autostarts, at the "
+            + "cont command if it was started with -S. From 10.0 QEMU always does this (commit "
+            + "fca9aef1) and the capability changes nothing."),
         capability(.xIgnoreShared, "x-ignore-shared", property: nil, unstable: true, summary:
             "Skips RAM blocks backed by shared memory the destination can map directly (same "
             + "host, shared memory backend). Useful for local QEMU upgrades."),
@@ -73,7 +78,9 @@ extension Catalog {
             + "(MSG_ZEROCOPY) instead of copying them; QEMU must be allowed to lock guest memory."),
         capability(.postcopyPreempt, "postcopy-preempt", property: "x-postcopy-preempt", summary:
             "During postcopy, urgently requested pages travel on a dedicated channel so they do "
-            + "not queue behind background traffic, cutting page-fault latency."),
+            + "not queue behind background traffic, cutting page-fault latency. Set it on the "
+            + "destination before its incoming side starts (-incoming defer, then "
+            + "migrate-incoming)."),
         capability(.switchoverAck, "switchover-ack", property: "x-switchover-ack", versions: .since(.v8_1), summary:
             "The source does not stop the VM for switchover until the destination acknowledges it "
             + "is ready; VFIO devices use this to preload state and cut downtime."),
@@ -82,8 +89,9 @@ extension Catalog {
             + "every x-vcpu-dirty-limit-period ms. Gentler than auto-converge on large guests."),
         capability(.mappedRam, "mapped-ram", property: "mapped-ram", versions: .since(.v9_0), summary:
             "A file migration format where every RAM page has a fixed offset in the file, so "
-            + "parallel multifd writers can fill it and the file size is bounded. Best with the "
-            + "VM stopped."),
+            + "parallel multifd writers can fill it and the file size is bounded. It needs a "
+            + "file: URI (QEMU refuses other transports as not seekable) and works with or "
+            + "without multifd. Best with the VM stopped."),
     ]
 
     private static func capability(

@@ -32,8 +32,9 @@ extension Catalog {
             + "the page uncompressed (off).", versions: .until(.v9_0), deprecated: .since(.v8_2)),
         parameter(.throttleTriggerThreshold, "throttle-trigger-threshold", .uint8, 50,
             property: "x-throttle-trigger-threshold", unit: "%", range: "1 to 100", summary:
-            "auto-converge starts throttling when the bytes dirtied in a sync period exceed this "
-            + "percentage of the bytes sent in it."),
+            "Throttling starts when the bytes dirtied in a sync period exceed this percentage of "
+            + "the bytes sent in it, twice in a row. It drives auto-converge and, from 8.1, "
+            + "dirty-limit (ram.c migration_trigger_throttle)."),
         parameter(.cpuThrottleInitial, "cpu-throttle-initial", .uint8, 20,
             property: "x-cpu-throttle-initial", unit: "%", range: "1 to 99", summary:
             "The vCPU throttle auto-converge applies first."),
@@ -48,8 +49,9 @@ extension Catalog {
             "The id of a tls-creds-x509 (or -psk) object; non-empty turns TLS on for the "
             + "migration stream."),
         text(.tlsHostname, "tls-hostname", summary:
-            "The hostname to validate the destination's certificate against when the URI is an "
-            + "IP address or socket path."),
+            "The name the destination's x509 certificate is checked against. Empty: the host "
+            + "part of the URI, as written (an IP address too). Required when the URI has no "
+            + "host, as with fd: or exec:; when set, it replaces the URI's host."),
         text(.tlsAuthz, "tls-authz", summary:
             "The id of an authz object the destination uses to check the source's client "
             + "certificate."),
@@ -62,8 +64,9 @@ extension Catalog {
             + "QEMU estimates it from the transfer so far."),
         parameter(.downtimeLimit, "downtime-limit", .uint64, 300, property: "x-downtime-limit",
             unit: "ms", range: "0 to 2000000", summary:
-            "The longest pause QEMU may stop the guest for at switchover; migration converges "
-            + "only when the remaining dirty RAM fits in it."),
+            "The pause QEMU aims for at switchover: it switches over once the remaining dirty RAM "
+            + "could be sent in this time at the measured bandwidth. A target, not a guarantee: "
+            + "device state (VFIO especially) can make the real pause longer."),
         parameter(.xCheckpointDelay, "x-checkpoint-delay", .uint32, 20_000,
             property: "x-checkpoint-delay", unit: "ms", unstable: true, summary:
             "COLO: the interval between two checkpoints."),
@@ -90,8 +93,10 @@ extension Catalog {
         Item(.multifdCompression, "multifd-compression", .parameter,
             .enumeration(["none", "zlib", "zstd"]), .choice("none"),
             property: "multifd-compression", summary:
-            "How each multifd channel compresses pages: none, zlib or zstd; later releases add "
-            + "qatzip, qpl and uadk. Each method other than zlib needs a QEMU built with it.",
+            "How each multifd channel compresses pages; set the same method on both sides. The "
+            + "choices this release knows are listed with the type. zlib is always built in; "
+            + "every other method needs a QEMU built with its library, which the host fact "
+            + "compression-methods records (`migedit probe` reads it from a real QEMU).",
             choiceHistory: [
                 (.until(.v9_0), ["none", "zlib", "zstd"]),
                 (VersionRange(.v9_1, through: .v9_1), ["none", "zlib", "zstd", "qpl", "uadk"]),
@@ -110,7 +115,8 @@ extension Catalog {
         Item(.blockBitmapMapping, "block-bitmap-mapping", .parameter, .bitmapMapping,
             .bitmapMapping([]), property: nil, summary:
             "Which block nodes' dirty bitmaps migrate (with dirty-bitmaps), and under which "
-            + "aliases, when node names differ between source and destination. QMP only."),
+            + "aliases, when node names differ between source and destination. QMP only: HMP's "
+            + "migrate_set_parameter refuses it, so use migrate-set-parameters."),
         parameter(.xVcpuDirtyLimitPeriod, "x-vcpu-dirty-limit-period", .uint64, 1000,
             property: "x-vcpu-dirty-limit-period", unit: "ms", range: "1 to 1000",
             versions: .since(.v8_1), unstable: true, summary:
@@ -120,9 +126,11 @@ extension Catalog {
             "dirty-limit: the dirty-page rate each vCPU is held to."),
         Item(.mode, "mode", .parameter, .enumeration(["normal", "cpr-reboot"]), .choice("normal"),
             property: "mode", summary:
-            "normal migrates to another QEMU; cpr-reboot saves to a file for a host kernel "
-            + "reboot, keeping guest RAM in place where it can; cpr-transfer (10.0) and cpr-exec "
-            + "(10.2) hand guest RAM to a new QEMU on the same host.",
+            "normal migrates to another QEMU. cpr-reboot saves the VM to a file so QEMU can be "
+            + "quit, the host updated or rebooted, and the VM restored; guest RAM stays in place "
+            + "only with a shared memory backend and x-ignore-shared (across a reboot that memory "
+            + "must persist, e.g. dax), otherwise it is written to the file. cpr-transfer (10.0) "
+            + "and cpr-exec (10.2) hand guest RAM to a new QEMU on the same host.",
             versions: .since(.v8_2),
             choiceHistory: [
                 (VersionRange(.v8_2, through: .v9_2), ["normal", "cpr-reboot"]),
@@ -132,12 +140,15 @@ extension Catalog {
         Item(.zeroPageDetection, "zero-page-detection", .parameter,
             .enumeration(["none", "legacy", "multifd"]), .choice("multifd"),
             property: "zero-page-detection", summary:
-            "Where zero pages are detected: in the multifd channels (multifd, the default), in "
-            + "the main thread as before 9.0 (legacy), or not at all (none).",
+            "Where zero pages are detected: multifd (the default) in the multifd sender threads, "
+            + "or in the main thread when multifd is off; legacy in the main thread, as before "
+            + "9.0; none not at all. Machine types 8.2 and older default to legacy "
+            + "(hw_compat_8_2).",
             versions: .since(.v9_0)),
         Item(.directIo, "direct-io", .parameter, .bool, .bool(false), property: nil, summary:
-            "Open the migration file with O_DIRECT (with mapped-ram on a file: URI), bypassing "
-            + "the page cache. QMP only.", versions: .since(.v9_1)),
+            "Open the migration file with O_DIRECT, bypassing the host page cache; it only has "
+            + "an effect with mapped-ram on a file: URI. No -global property: set it with QMP or "
+            + "HMP (migrate_set_parameter direct-io on).", versions: .since(.v9_1)),
         Item(.cprExecCommand, "cpr-exec-command", .parameter, .stringList, .stringList([]),
             property: nil, summary:
             "For mode=cpr-exec: the command (an argv list) QEMU execs to start the new QEMU that "

@@ -12,8 +12,10 @@ extension Catalog {
             "Ends each device section with a footer that catches stream corruption early. Off "
             + "only for machine types 2.3 and older."),
         flag(.sendSwitchoverStart, "send-switchover-start", true, versions: .since(.v10_0), summary:
-            "Tells the destination when switchover starts, so devices such as VFIO can prepare. "
-            + "Off for machine types 9.2 and older."),
+            "Sends MIG_CMD_SWITCHOVER_START, marking in the main stream that all pre-switchover "
+            + "data was sent, so the destination may process device state already received on "
+            + "multifd channels (VFIO; commit 4e55cb3c). Off for machine types 9.2 and older: "
+            + "QEMU 9.2 and older do not know the command."),
         flag(.decompressErrorCheck, "decompress-error-check", true, versions: .until(.v9_0), summary:
             "With the old compress capability, treat a decompression error as fatal. Off for "
             + "machine types 2.12 and older."),
@@ -23,8 +25,9 @@ extension Catalog {
             + "machine types 8.0 and older; slower, but compatible with them."),
         flag(.multifdCleanTlsTermination, "multifd-clean-tls-termination", true,
             versions: .since(.v10_0), summary:
-            "Ends multifd TLS channels with a proper TLS shutdown; off for machine types 9.2 and "
-            + "older, whose destinations treat the shutdown as an error."),
+            "Read on the destination only: on, a multifd TLS channel that ends without a TLS "
+            + "shutdown is an error; off, it is tolerated. Sources of 9.2 and older just close "
+            + "the channel, so machine types 9.2 and older turn it off (commit 9b3b192f)."),
         Item(.xClearBitmapShift, "x-clear-bitmap-shift", .property, .uint8, .number(18),
             property: "x-clear-bitmap-shift", range: "6 to 31 (clamped when migration starts)",
             summary:

@@ -60,8 +60,11 @@ extension RuleBook {
         snapshotConflict(
             .backgroundSnapshotVsMultifd, with: .multifd,
             message: "Background-snapshot is not compatible with multifd",
-            why: "The snapshot writes pages as the write-protect faults arrive, in one "
-                + "stream; multifd's parallel channels are not wired into that path."),
+            why: "The snapshot lifts a page's write protection right after saving it, and "
+                + "flushes only the main stream first (ram.c ram_save_release_protection: "
+                + "\"Flush async buffers before un-protect\"). migedit's reading, as QEMU's "
+                + "list gives no reasons: multifd threads send later, so they could save a page "
+                + "the guest has already changed again."),
         snapshotConflict(
             .backgroundSnapshotVsPauseBeforeSwitchover, with: .pauseBeforeSwitchover,
             message: "Background-snapshot is not compatible with pause-before-switchover",
@@ -85,8 +88,10 @@ extension RuleBook {
         snapshotConflict(
             .backgroundSnapshotVsCompress, with: .compress,
             message: "Background-snapshot is not compatible with compress",
-            why: "The old compression threads reorder pages, which the fault-driven "
-                + "snapshot path cannot handle."),
+            why: "migedit's reading, as QEMU's list gives no reasons: like multifd, the "
+                + "compression threads read guest pages asynchronously, possibly after "
+                + "ram_save_release_protection has lifted a page's write protection, so they "
+                + "could save a page changed since the snapshot began."),
         snapshotConflict(
             .backgroundSnapshotVsXbzrle, with: .xbzrle,
             message: "Background-snapshot is not compatible with xbzrle",
@@ -100,7 +105,9 @@ extension RuleBook {
         snapshotConflict(
             .backgroundSnapshotVsValidateUuid, with: .validateUuid,
             message: "Background-snapshot is not compatible with validate-uuid",
-            why: "There is no destination to validate the UUID."),
+            why: "QEMU gives no reason (commit 6e8c25b4 just lists it). A snapshot is still "
+                + "loaded later, and the QEMU loading it could compare the UUID, so migedit "
+                + "reads this as a choice of the original series rather than a necessity."),
         snapshotConflict(
             .backgroundSnapshotVsZeroCopySend, with: .zeroCopySend,
             message: "Background-snapshot is not compatible with zero-copy-send",

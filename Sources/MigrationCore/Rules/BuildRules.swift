@@ -5,11 +5,12 @@ extension RuleBook {
         .multifdCompressionNeedsBuildSupport, .values, "V1",
         subjects: [.item(.multifdCompression), .host(.compressionMethods)], trigger: nil,
         message: "Parameter 'multifd-compression' does not accept value '",
-        explanation: "zstd, qatzip, qpl and uadk exist only in a QEMU built with their library "
-            + "(QAT and IAA/UADK need Intel or HiSilicon hardware libraries that distributions "
-            + "rarely build in). A build without the method does not know the value at all, so "
-            + "QEMU refuses it as it reads the -global option or the QMP command, before any "
-            + "other check. Run `migedit probe` to learn what your QEMU has.",
+        explanation: "zstd, qpl and uadk (from 9.1) and qatzip (from 9.2) exist only in a QEMU "
+            + "built with their library (QAT and IAA/UADK need Intel or HiSilicon hardware "
+            + "libraries that distributions rarely build in). A build without the method does "
+            + "not know the value at all, so QEMU refuses it as it reads the -global option or "
+            + "the QMP command, before any other check. Run `migedit probe` to learn what your "
+            + "QEMU has.",
         detail: { configuration, _ in configuration[.multifdCompression].string + "'" }
     ) { configuration, host in
         !host.compressionMethods.accepts(choiceIndex: configuration.number(.multifdCompression))
@@ -45,18 +46,22 @@ extension RuleBook {
     static let blockDeprecated = Rule(
         .blockDeprecated, .capabilities, "W1", .warning, subjects: [.item(.block)], trigger: .block,
         message: "block migration is deprecated; use blockdev-mirror with NBD instead",
-        explanation: "Copying disks inside the migration stream was slow and hard to recover "
-            + "from; blockdev-mirror to an NBD export on the destination replaced it. QEMU 9.1 "
-            + "removed the block capability, so a command line using it breaks on upgrade.",
+        explanation: "QEMU's deprecation note (docs/about/deprecated.rst, 8.2): \"Block "
+            + "migration is too inflexible. It needs to migrate all block devices or none.\" "
+            + "blockdev-mirror to an NBD export on the destination replaces it, disk by disk. "
+            + "QEMU 9.1 removed the block capability, so a command line using it breaks on "
+            + "upgrade.",
         versions: .since(.v8_2)
     ) { configuration, _ in configuration.isOn(.block) }
 
     static let compressDeprecated = Rule(
         .compressDeprecated, .capabilities, "W2", .warning, subjects: [.item(.compress)], trigger: .compress,
         message: "old compression method is deprecated; use multifd compression methods instead",
-        explanation: "The old compression threads were unreliable and slower than multifd's "
-            + "per-channel zlib/zstd. QEMU 9.1 removed the compress capability, so a command "
-            + "line using it breaks on upgrade.",
+        explanation: "QEMU's deprecation note (docs/about/deprecated.rst, 8.2): the old "
+            + "compression \"fails too much. Too many races\", and its tests were disabled "
+            + "because they failed randomly. Use multifd with multifd-compression instead. "
+            + "QEMU 9.1 removed the compress capability, so a command line using it breaks on "
+            + "upgrade.",
         versions: .since(.v8_2)
     ) { configuration, _ in configuration.isOn(.compress) }
 

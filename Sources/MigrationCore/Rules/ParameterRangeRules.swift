@@ -39,8 +39,12 @@ extension RuleBook {
         range(
             .throttleTriggerThresholdRange, "P4", .throttleTriggerThreshold,
             message: "Parameter 'throttle_trigger_threshold' expects an integer in the range of 1 to 100",
-            explanation: "The threshold is a percentage of the bytes sent per sync period: 0 would "
-                + "throttle always and anything over 100 is meaningless."
+            explanation: "Throttling starts when the bytes dirtied in a sync period exceed this "
+                + "percentage of the bytes sent in it, twice in a row (ram.c "
+                + "migration_trigger_throttle, for auto-converge and dirty-limit alike): 0 would "
+                + "trigger on any dirtying. QEMU gives no reason for the cap at 100; migedit's "
+                + "reading: above 100 would be a usable \"throttle later\" policy, QEMU just "
+                + "does not offer it."
         ) { $0 < 1 || $0 > 100 },
         range(
             .cpuThrottleInitialRange, "P5", .cpuThrottleInitial,
@@ -94,8 +98,11 @@ extension RuleBook {
         range(
             .multifdZstdLevelRange, "P12", .multifdZstdLevel,
             message: "Parameter 'multifd_zstd_level' expects a value between 0 and 20",
-            explanation: "QEMU allows zstd's ordinary levels 0 to 20 and refuses the slow "
-                + "--ultra levels."
+            explanation: "zstd's levels go up to 22, and 20 and above are its --ultra levels, "
+                + "which need much more memory. QEMU accepts 0 to 20, so the first ultra level, "
+                + "and refuses 21 and 22; it gives no reason beyond its comment that 20 is the "
+                + "\"best compress ratio\" (options.c). Level 0 asks zstd for its default level "
+                + "(3), although QEMU's documentation calls it no compression."
         ) { $0 > 20 },
         Rule(
             .xbzrleCacheSizePowerOfTwo, .parameters, "P13",
@@ -167,8 +174,11 @@ extension RuleBook {
             .directIoNeedsBuildSupport, .parameters, "P24",
             subjects: [.item(.directIo), .host(.os)], trigger: .directIo,
             message: "No build-time support for direct-io",
-            explanation: "direct-io opens the migration file with O_DIRECT, which QEMU only builds "
-                + "where the host has it (Linux; not macOS, modelled here as os=other)."
+            explanation: "direct-io opens the migration file with O_DIRECT, and "
+                + "qemu_has_direct_io() (util/osdep.c) is just whether the build's system defines "
+                + "O_DIRECT: Linux and the BSDs do, macOS and Windows do not. migedit models it "
+                + "with os=other, which is too strict for the BSDs. There is no -global property, "
+                + "so QEMU only makes this check when direct-io is set over QMP or HMP."
         ) { configuration, host in configuration.isOn(.directIo) && host.os != .linux },
     ]
 }

@@ -29,18 +29,23 @@ extension RuleBook {
         .postcopyRamVsXIgnoreShared, .capabilities, "K4",
         subjects: [.item(.postcopyRam), .item(.xIgnoreShared)], trigger: .postcopyRam,
         message: "Postcopy is not compatible with ignore-shared",
-        explanation: "x-ignore-shared skips RAM the destination already maps, but postcopy "
-            + "registers all guest RAM with userfaultfd and would wait forever for pages that "
-            + "are never sent."
+        explanation: "QEMU gives no technical reason: the check came with x-ignore-shared itself "
+            + "(commit 18269069) and simply declares the pair unsupported. Postcopy does leave "
+            + "ignored RAM blocks alone (postcopy-ram.c registers only the other blocks with "
+            + "userfaultfd), so migedit's reading is that the combination was never implemented "
+            + "and tested, not that it cannot work."
     ) { configuration, _ in configuration.isOn(.postcopyRam) && configuration.isOn(.xIgnoreShared) }
 
     static let postcopyVsMultifd = Rule(
         .postcopyRamVsMultifd, .capabilities, "K5",
         subjects: [.item(.postcopyRam), .item(.multifd)], trigger: .postcopyRam,
         message: "Postcopy is not yet compatible with multifd",
-        explanation: "In 9.0 the postcopy phase serves page requests on the main channel only "
-            + "and cannot coordinate with pages still in flight on the multifd channels. QEMU "
-            + "10.1 lifts this by using multifd for the precopy phase only.",
+        explanation: "Only 8.1 to 10.0 refuse the pair. 7.2 and 8.0 accepted it, and commit "
+            + "b405dfff (8.1) disabled it not because it cannot work but because \"there is not "
+            + "enough testing/support nor any reported users\". 10.1 allows it again (commit "
+            + "e2741886): multifd carries the precopy phase only, and its channels are flushed "
+            + "before postcopy starts (ram.c ram_save_postcopy_prepare): multifd loads pages "
+            + "non-atomically, so it cannot load while the guest runs on the destination.",
         versions: VersionRange(.v8_1, through: .v10_0)
     ) { configuration, _ in configuration.isOn(.postcopyRam) && configuration.isOn(.multifd) }
 
@@ -65,8 +70,11 @@ extension RuleBook {
         .postcopyPreemptBeforeIncoming, .capabilities, "K12",
         subjects: [.item(.postcopyPreempt), .host(.incoming)], trigger: .postcopyPreempt,
         message: "Postcopy preempt must be set before incoming starts",
-        explanation: "Preempt opens an extra channel whose existence is agreed when the incoming "
-            + "side starts listening; turning it on later would leave the two sides disagreeing.",
+        explanation: "Preempt adds a channel, and the destination sizes its listen() backlog "
+            + "from the channels it expects when its incoming side starts "
+            + "(qemu_start_incoming_migration; commit 82137e6c). Start the destination with "
+            + "-incoming defer and set the capability before migrate-incoming. From 10.1 only "
+            + "turning it on late is refused; setting it again while on is accepted (17bec923).",
         versions: .since(.v8_1)
     ) { configuration, host in configuration.isOn(.postcopyPreempt) && host.incoming == .started }
 

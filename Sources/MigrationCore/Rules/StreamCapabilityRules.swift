@@ -43,8 +43,11 @@ extension RuleBook {
     static let multifdBeforeIncoming = Rule(
         .multifdBeforeIncoming, .capabilities, "K14", subjects: [.item(.multifd), .host(.incoming)], trigger: .multifd,
         message: "Multifd must be set before incoming starts",
-        explanation: "The destination decides how many channels to accept when its incoming "
-            + "side starts; enabling multifd afterwards would leave the extra channels unheard.",
+        explanation: "The destination sizes its listen() backlog from multifd-channels when its "
+            + "incoming side starts (qemu_start_incoming_migration; commit 82137e6c), so "
+            + "enabling multifd afterwards leaves the extra connections unplanned for. Start the "
+            + "destination with -incoming defer and set multifd and multifd-channels before "
+            + "migrate-incoming. From 10.1 only turning it on late is refused (17bec923).",
         versions: .since(.v8_1)
     ) { configuration, host in configuration.isOn(.multifd) && host.incoming == .started }
 
@@ -80,15 +83,20 @@ extension RuleBook {
         .multifdVsXbzrle, .capabilities, "K18", subjects: [.item(.multifd), .item(.xbzrle)], trigger: .multifd,
         message: "Multifd is not compatible with xbzrle",
         explanation: "multifd sends whole pages on parallel channels; xbzrle's deltas need the "
-            + "single main stream and its cache of what was sent before.",
+            + "single main stream and its cache of what was sent before. Before 8.2 QEMU "
+            + "accepted the pair and silently ignored xbzrle, since multifd pages bypass it; "
+            + "commit d869f629 (8.2) made it an error.",
         versions: .since(.v8_2)
     ) { configuration, _ in configuration.isOn(.multifd) && configuration.isOn(.xbzrle) }
 
     static let compressVsXbzrle = Rule(
         .compressVsXbzrle, .capabilities, "K19", subjects: [.item(.compress), .item(.xbzrle)], trigger: .compress,
         message: "Compression is not compatible with xbzrle",
-        explanation: "Each would transform the same page: a delta of a compressed page or a "
-            + "compressed delta is not something the other side knows how to undo.",
+        explanation: "The two never worked on the same page: before 8.2 QEMU accepted both, "
+            + "compressed only the first pass over RAM and then left the pages to xbzrle (ram.c "
+            + "save_page_use_compression: \"If xbzrle is enabled... stop using the data "
+            + "compression\"). Commit 0e195629 (8.2) made the pair an error while the old "
+            + "compression was being deprecated, and gives no further reason. Pick one of them.",
         versions: .since(.v8_2)
     ) { configuration, _ in configuration.isOn(.compress) && configuration.isOn(.xbzrle) }
 
