@@ -18,9 +18,10 @@ struct CheckCommand: ParsableCommand {
               migedit check --set postcopy-ram=on --set multifd=on --suggest
               migedit check --set x-xbzrle=on --set xbzrle-cache-size=1000 --suggest --json
 
-            --suggest prints up to three fixes under each diagnostic: the fewest --set (or, when \
-            no setting helps, --host) changes that clear it without adding an error, keeping the \
-            latest --set if it can, and the QEMU releases that accept the configuration as is.
+            --suggest prints up to three fixes under each diagnostic: the fewest --set or --host \
+            changes that clear it without adding an error (settings before host facts, keeping \
+            the latest --set when it can), then the QEMU releases that accept the configuration \
+            as is; with --json, "fixes" and "accepted_by".
             """)
 
     @OptionGroup var options: ConfigurationOptions
