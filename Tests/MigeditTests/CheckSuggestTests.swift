@@ -1,3 +1,4 @@
+import Foundation
 import MigrationCore
 import Testing
 import TestSupport
@@ -114,6 +115,22 @@ struct CheckSuggestTests {
                 #expect(!afterErrors.contains(rule), "\(words) leaves \(rule)")
                 #expect(afterErrors.isSubset(of: before), "\(words) adds \(afterErrors.subtracting(before))")
             }
+        }
+    }
+
+    /// The README's `--suggest` examples are what the binary prints.
+    @Test func readmeExamples() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let examples = readme.components(separatedBy: "\n$ migedit ").dropFirst()
+            .filter { $0.hasPrefix("check ") && $0.split(separator: "\n")[0].hasSuffix(" --suggest") }
+        #expect(examples.count == 2)
+        for example in examples {
+            let lines = example.components(separatedBy: "\n")
+            let expected = lines.dropFirst().prefix { !$0.isEmpty && $0 != "```" }.joined(separator: "\n")
+            let words = try ShellWords.split(lines[0])
+            #expect(try run(words).standardOutput == expected + "\n", "migedit \(lines[0])")
         }
     }
 
