@@ -76,8 +76,9 @@ enum FixCandidates {
         }
     }
 
-    /// The value nearest `current` towards `limit` that clears: probes at doubling distances
-    /// until one clears, then bisects between it and the last failing probe.
+    /// A value towards `limit` that clears, the nearest to `current` when the clearing values
+    /// form a range: probes at doubling distances until one clears, then bisects between it and
+    /// the last failing probe.
     private static func stepping(from current: UInt64, toward limit: UInt64, _ clears: (UInt64) -> Bool) -> UInt64? {
         func distance(_ a: UInt64, _ b: UInt64) -> UInt64 { a > b ? a - b : b - a }
         let upward = limit > current
