@@ -64,6 +64,26 @@ for (name, sample) in samples {
     print("  \(name.padding(toLength: 28, withPad: " ", startingAt: 0))  \(Int(whatIf).formatted()) /s")
 }
 
+print("")
+print("fixes (Fixes.for) per diagnostic, microseconds; the editor asks for the first error's on every keystroke:")
+let fixSamples = samples.dropFirst() + [
+    ("xbzrle-cache-size=1000", configuration(["xbzrle-cache-size=1000"])),
+    ("cpu-throttle 30 > max 10", configuration(["cpu-throttle-initial=30", "max-cpu-throttle=10"])),
+    ("zero-copy+zlib+TLS (pairs)", configuration([
+        "zero-copy-send=on", "multifd=on", "multifd-compression=zlib", "tls-creds=tls0",
+    ])),
+]
+for (name, sample) in fixSamples {
+    let recent = sample.changedItems.reversed() as [ItemID]
+    let times = checker.check(sample).diagnostics.map { diagnostic in
+        1e6 / rate(count: 500) { sink &+= Fixes.for(diagnostic, in: sample, recent: recent).count }
+    }
+    let shown = times.map { String(format: "%.0f", $0) }.joined(separator: ", ")
+    print("  \(name.padding(toLength: 28, withPad: " ", startingAt: 0))  \(shown) µs (max \(String(format: "%.0f", times.max() ?? 0)))")
+}
+let acceptedBy = 1e6 / rate(count: 5_000) { sink &+= QEMUVersion.releases(accepting: samples[1].1).count }
+print("  releases accepting postcopy+multifd as is (all 10 checkers): \(String(format: "%.1f", acceptedBy)) µs")
+
 /// Whole-process time of `migedit check`, spawned as a shell would (posix_spawn, output to
 /// /dev/null, wait), median of 31 runs.
 func processMilliseconds(_ arguments: [String]) -> Double? {
