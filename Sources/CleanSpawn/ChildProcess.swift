@@ -5,8 +5,9 @@ import Glibc
 /// the child reads it and then closes it, drains stdout and stderr with `poll()` until the child
 /// exits, and bounds every wait by `timeout`. On timeout it kills the child and everything the
 /// child started (its process tree, found by pid, and its process group when it has its own)
-/// and reaps it before throwing. It never leaves a process of its own behind, and a
-/// grandchild that keeps the pipes open (a tmux server) does not hold up the call.
+/// and reaps it before throwing. It never leaves a process of its own behind, not even when this
+/// process is ended by a signal while the child runs (see `OrphanGuard`), and a grandchild that
+/// keeps the pipes open (a tmux server) does not hold up the call.
 public enum ChildProcess {
     /// How the child ended.
     public enum Status: Equatable, Sendable, CustomStringConvertible {
@@ -64,6 +65,8 @@ public enum ChildProcess {
         let deadline = monotonicSeconds() + timeout
         let child = try start(command, environment: environment, newProcessGroup: newProcessGroup, newSession: newSession)
         let pid = child.pid
+        if newProcessGroup { OrphanGuard.watch(pid) }
+        defer { if newProcessGroup { OrphanGuard.release(pid) } }
         var streams = Streams(stdin: child.stdin, stdout: child.stdout, stderr: child.stderr, input: input)
         defer { streams.closeAll() }
 

@@ -27,6 +27,44 @@ struct ChildProcessTests {
         #expect(!isRunning(descendant), "process \(descendant) outlived the timeout")
     }
 
+    /// A signal that ends `migedit verify` while its QEMU runs ends that QEMU too: it sits in a
+    /// process group of its own, so the terminal's Ctrl-C never reaches it, and a QEMU with
+    /// `-qmp stdio` outlives its closed stdin.
+    @Test(arguments: [SIGTERM, SIGINT, SIGHUP])
+    func aSignalToMigeditKillsItsQEMU(_ signal: Int32) throws {
+        var template = Array("/tmp/migedit-orphan-XXXXXX".utf8CString)
+        let folder = String(cString: try #require(mkdtemp(&template)))
+        defer { _ = try? ChildProcess.shell("rm -rf '\(folder)'") }
+        let fake = folder + "/qemu-system-x86_64"
+        try """
+            #!/bin/sh
+            [ "$1" = --version ] && { echo 'QEMU emulator version 10.0.2'; exit 0; }
+            echo $$ > '\(folder)/pid.tmp' && mv '\(folder)/pid.tmp' '\(folder)/pid'
+            exec sleep 1000
+            """.write(toFile: fake, atomically: true, encoding: .utf8)
+        chmod(fake, 0o755)
+        let migedit = try ChildProcess.builtProduct(named: "migedit")
+        // sh starts a background job with SIGINT ignored; env puts it back to its default.
+        let script = """
+            env --default-signal=INT '\(migedit)' verify --qemu-binary '\(fake)' --timeout 60 >/dev/null 2>&1 &
+            m=$!
+            while [ ! -e '\(folder)/pid' ]; do sleep 0.05; done
+            kill -\(signal) $m
+            wait $m
+            echo $?
+            """
+        let result = try ChildProcess.shell(script, timeout: 30)
+        #expect(result.standardOutput == "\(128 + signal)\n", "migedit ends as the signal says")
+        let qemu = try #require(pid_t(try String(contentsOfFile: folder + "/pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        var polls = 0
+        while isRunning(qemu) && polls < 300 {
+            usleep(10_000)
+            polls += 1
+        }
+        #expect(!isRunning(qemu), "the fake QEMU \(qemu) outlived migedit")
+        if isRunning(qemu) { kill(qemu, SIGKILL) }
+    }
+
     /// Whether the process exists and is not a zombie waiting to be reaped.
     func isRunning(_ pid: pid_t) -> Bool {
         guard let state = ChildProcess.status(of: pid)?.first else { return false }

@@ -1,0 +1,55 @@
+import Glibc
+import Synchronization
+
+/// Children in process groups of their own (a QEMU under `migedit verify` or `probe`) do not get
+/// the terminal's Ctrl-C, and a QEMU with `-qmp stdio` outlives a closed stdin. So while such a
+/// child runs, a signal that would end this process first kills the child's group, then ends
+/// this process as the signal would have. Only signals still at their default action are taken:
+/// a program with handlers of its own (the editor's terminal layer) keeps them.
+enum OrphanGuard {
+    static let capacity = 64
+
+    /// The groups to kill, written under `lock`, read by the handler without it (a pid_t store
+    /// is a single word: the handler sees a group or 0, never a torn value).
+    nonisolated(unsafe) static let groups: UnsafeMutablePointer<pid_t> = {
+        let slots = UnsafeMutablePointer<pid_t>.allocate(capacity: capacity)
+        slots.initialize(repeating: 0, count: capacity)
+        return slots
+    }()
+
+    static let lock = Mutex(())
+
+    static let signals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+
+    /// Installs the handlers once, for the signals still at their default action.
+    static let installed: Void = {
+        for signal in signals {
+            var current = sigaction()
+            guard sigaction(signal, nil, &current) == 0, current.__sigaction_handler.sa_handler == nil else { continue }
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { signal in
+                for slot in 0..<OrphanGuard.capacity where OrphanGuard.groups[slot] > 0 {
+                    kill(-OrphanGuard.groups[slot], SIGKILL)
+                }
+                Glibc.signal(signal, SIG_DFL)
+                raise(signal)
+            }
+            sigemptyset(&action.sa_mask)
+            sigaction(signal, &action, nil)
+        }
+    }()
+
+    /// Watches `group` until `release` is called with it.
+    static func watch(_ group: pid_t) {
+        _ = installed
+        lock.withLock { _ in
+            if let slot = (0..<capacity).first(where: { groups[$0] == 0 }) { groups[slot] = group }
+        }
+    }
+
+    static func release(_ group: pid_t) {
+        lock.withLock { _ in
+            if let slot = (0..<capacity).first(where: { groups[$0] == group }) { groups[slot] = 0 }
+        }
+    }
+}
