@@ -131,4 +131,16 @@ struct CLIInputTests {
         #expect(result.standardOutput.hasPrefix("host fact page-size"))
         #expect(try run("explain", "host.compression-methods").standardOutput.contains("multifd-compression-needs-build-support"))
     }
+
+    @Test func aMonitorQuirkIsANoteOnStderr() throws {
+        for format in ["qmp", "hmp"] {
+            let result = try run("export", "--qemu", "7.2", "--set", "multifd-zstd-level=5", "--format", format)
+            #expect(result.exitCode == 0)
+            #expect(result.standardOutput.contains("multifd-zstd-level"))
+            #expect(result.standardError.contains("multifd-zstd-level=5 is accepted but not applied by QEMU 7.2's"), "\(result.standardError)")
+            #expect(result.standardError.contains("-global migration.multifd-zstd-level=5"))
+        }
+        let fixed = try run("export", "--qemu", "9.0", "--set", "multifd-zstd-level=5", "--format", "qmp")
+        #expect(fixed.standardError.isEmpty, "9.0 applies it")
+    }
 }
