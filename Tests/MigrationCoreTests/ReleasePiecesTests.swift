@@ -38,6 +38,11 @@ struct ReleasePiecesTests {
         }
     }
 
+    @Test("every setting has exactly one definition, found by its id")
+    func everyItemIsDefinedOnce() {
+        #expect(Catalog.definitions.map(\.id) == ItemID.allCases)
+    }
+
     @Test("the newest release is derived, not restated")
     func newestIsTheLastCase() {
         #expect(QEMUVersion.newest == QEMUVersion.allCases.last)
