@@ -99,8 +99,8 @@ public enum Explanation {
 }
 
 extension Phase {
-    /// Where QEMU makes checks of this phase, for `explain`.
-    var checkName: String {
+    /// Where QEMU makes checks of this phase, for `explain` and the editor.
+    public var checkName: String {
         switch self {
         case .values: return "QEMU's parsing of the value"
         case .parameters: return "migrate_params_check"

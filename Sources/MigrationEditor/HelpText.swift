@@ -24,6 +24,10 @@ enum HelpText {
             ("Ctrl-U", "erase everything before the cursor"),
             ("Backspace Del", "erase before / at the cursor"),
         ]),
+        ("Problems", [
+            ("p", "list every error and warning (QEMU's first marked \(Marker.qemuFirstArrow)) with the items involved and their values; Enter goes to the first item, Esc goes back"),
+            ("] [", "next / previous entry marked \(Marker.error) or \(Marker.warning)"),
+        ]),
         ("Finding", [
             ("/", "search names (with or without x-), -global properties, descriptions"),
             ("", "several words must all match; ↑↓ choose, Enter jumps, Esc goes back"),

@@ -42,7 +42,7 @@ enum KeyLegend {
                 return (["↑↓ scroll", "Tab back to list", "␣ toggle", "d default", "u undo"], ["? help", "q quit"])
             }
             return (mainKeys + [
-                "Tab detail", state.filter == .changed ? "a all" : "c changed", "^R redo", "n/N next/prev",
+                "p problems", "][ next/prev ✗", "Tab detail", state.filter == .changed ? "a all" : "c changed", "^R redo", "n/N next/prev",
                 "o open", "w print & quit",
             ], ["? help", "q quit"])
         case .editing: return (["⏎ commit", "Esc cancel", "←→ Home End move", "⌫ Del erase"], [])
@@ -55,6 +55,7 @@ enum KeyLegend {
         case .confirmLeaving(.open): return (["y open without saving", "s save, then open", "n stay"], [])
         case .offerRescue: return (["l load the rescued changes", "i ignore them"], [])
         case .pickVersion: return (["↑↓ choose", "⏎ switch", "Esc cancel"], [])
+        case .problems: return (["↑↓ choose", "⏎ go to its item", "Esc back"], [])
         }
     }
 }

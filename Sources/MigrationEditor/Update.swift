@@ -48,6 +48,7 @@ extension EditorState {
         case .confirmLeaving(let leaving): return handleConfirmLeaving(key, leaving)
         case .offerRescue(let offer): return handleRescueOffer(key, offer)
         case .pickVersion(let picker): return handleVersionPicker(key, picker)
+        case .problems(let list): return handleProblemsList(key, list)
         }
     }
 
@@ -92,6 +93,9 @@ extension EditorState {
         case .character("S"): promptForSave(then: .stay)
         case .character("o"): mode = .prompt(Prompt(purpose: .open, field: TextField(profilePath ?? "")))
         case .character("v"): openVersionPicker()
+        case .character("p"): openProblemsList()
+        case .character("]"): jumpToMarkedEntry(by: 1)
+        case .character("["): jumpToMarkedEntry(by: -1)
         case .character("?"), .function(1): mode = .help(scroll: 0)
         case .character("q"): return requestQuit()
         case .character("w"): return writeAndQuit()

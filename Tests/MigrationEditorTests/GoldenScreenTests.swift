@@ -94,6 +94,11 @@ struct Scenario: CustomTestStringConvertible, Sendable {
         Scenario(
             name: "22-ctrl-c-with-unsaved-changes", summary: "Ctrl-C with unsaved changes asks; a second Ctrl-C quits",
             keys: Keys.toggle("events") + [.control("c")]),
+        Scenario(
+            name: "23-problems-list",
+            summary: "p lists every problem: QEMU's first marked, zero-copy-send's message checked twice shown once",
+            keys: conflict + Keys.toggle("zero-copy-send") + Keys.set("tls-creds", to: "tls0") + Keys.set("xbzrle-cache-size", to: "1000")
+                + [.character("p"), .down]),
     ]
 }
 
