@@ -12,12 +12,15 @@ enum HelpText {
             ("Tab", "switch between the list and the detail pane (which then scrolls)"),
         ]),
         ("Changing", [
-            ("Space", "toggle on/off, or cycle a choice or host fact"),
+            ("Space", "toggle on/off, or cycle a choice or host fact forward"),
+            ("← →", "cycle a choice or host fact backward / forward (a toggle flips)"),
             ("Enter", "edit a number or text in place (toggles and choices: as Space)"),
+            ("0-9", "on a number: start typing a new value with that digit"),
             ("d", "reset the setting to QEMU's default"),
             ("u  Ctrl-R", "undo / redo, as far back as the session goes"),
         ]),
         ("Editing a field", [
+            ("", "the value shown starts selected: typing replaces it, a movement key keeps it"),
             ("Enter", "commit (only a value that parses)"),
             ("Esc", "cancel and keep the old value"),
             ("← → Home End", "move in the field (Ctrl-A and Ctrl-E work too)"),

@@ -42,10 +42,11 @@ enum KeyLegend {
                 return (["↑↓ scroll", "Tab back to list", "␣ toggle", "d default", "u undo"], ["? help", "q quit"])
             }
             return (mainKeys + [
-                "p problems", "][ next/prev ✗", "Tab detail", state.filter == .changed ? "a all" : "c changed", "^R redo", "n/N next/prev",
+                "p problems", "][ next/prev ✗", "←→ cycle", "Tab detail", state.filter == .changed ? "a all" : "c changed", "^R redo", "n/N next/prev",
                 "o open", "w print & quit",
             ], ["? help", "q quit"])
-        case .editing: return (["⏎ commit", "Esc cancel", "←→ Home End move", "⌫ Del erase"], [])
+        case .editing(let edit):
+            return ((edit.field.isSelected ? ["type to replace"] : []) + ["⏎ commit", "Esc cancel", "←→ Home End move", "⌫ Del erase"], [])
         case .searching: return (["type words to find", "↑↓ choose", "⏎ jump", "Esc cancel"], [])
         case .help: return (["↑↓ PgUp PgDn scroll", "Esc back"], [])
         case .export: return (["Tab format", "←→ sideways", "↑↓ scroll", "w write to file", "Esc back"], [])

@@ -76,7 +76,8 @@ extension EditorState {
             pane = pane == .list ? .detail : .list
         case .escape:
             pane = .list
-        case .character(" "): toggleFocused()
+        case .character(" "), .right: toggleFocused()
+        case .left: toggleFocused(by: -1)
         case .enter: activateFocused()
         case .character("d"): resetFocused()
         case .character("u"): undo()
@@ -99,6 +100,11 @@ extension EditorState {
         case .character("?"), .function(1): mode = .help(scroll: 0)
         case .character("q"): return requestQuit()
         case .character("w"): return writeAndQuit()
+        case .character(let character) where character.isASCII && character.isNumber
+            && EntryKind.takesDigits(focus, in: document):
+            // A digit on a numeric row starts a fresh value with it, as in a spreadsheet.
+            startEditing()
+            if case .editing(let edit) = mode { return handleEditing(key, edit) }
         case .character(let character):
             status = .info("\(character) does nothing here; ? lists every key")
         default: break
