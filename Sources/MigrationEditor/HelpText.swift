@@ -39,6 +39,7 @@ enum HelpText {
         ]),
         ("QEMU release", [
             ("v", "pick the release the profile is for (\(QEMUVersion.span)): settings, checks, exports follow it"),
+            ("", "each release shows its verdict on the settings: ✓, or ✗ and the message QEMU would print first"),
             ("", "values it lacks go back to their defaults (the status row names them); u undoes"),
         ]),
         ("Files and output", [

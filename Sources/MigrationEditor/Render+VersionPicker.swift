@@ -1,11 +1,13 @@
 import MigrationCore
 
 extension Renderer {
-    /// The version picker: a box over the panes with one line per release (its notable facts
-    /// beside it), the highlighted one selected and marked, the document's own one "(current)".
+    /// The version picker: a box over the panes with one line per release: its verdict on the
+    /// current settings (✓, or ✗ and QEMU's first message, cut to fit) and its notable facts
+    /// in what room is left; the highlighted one selected and marked, the document's own one
+    /// "(current)". Wider screens get a wider box, so more of the message shows.
     mutating func drawVersionPicker(_ picker: VersionPicker) {
         let versions = QEMUVersion.allCases
-        let width = min(columns - 8, 72), height = versions.count + 2
+        let width = min(columns - 8, 110), height = versions.count + 2
         let left = (columns - width) / 2, top = layout.paneTop + 1
         let blank = String(repeating: " ", count: width)
         for row in top..<(top + height) { screen.put(blank, row: row, column: left) }
@@ -19,12 +21,21 @@ extension Renderer {
             let selected = version == picker.selection, isCurrent = version == state.document.version
             if selected { screen.put(Marker.focus, row: row, column: inner + 1) }
             screen.put(version.rawValue, row: row, column: inner + 3, role: .heading)
-            let hintStart = inner + 9
-            let hintEnd = inner + innerWidth - 1 - (isCurrent ? current.count + 1 : 0)
-            screen.put(
-                Wrap.truncated(ReleaseNotes.hint(for: version), width: hintEnd - hintStart),
-                row: row, column: hintStart, role: .muted)
-            if isCurrent { screen.put(current, row: row, column: hintEnd + 1) }
+            let start = inner + 9
+            let end = inner + innerWidth - 1 - (isCurrent ? current.count + 1 : 0)
+            let hint = ReleaseNotes.hint(for: version)
+            var column = start
+            if let message = picker.firstError(in: version) {
+                // The message comes first; the note keeps what the message leaves, up to its length.
+                let verdict = "\(Marker.error) \(message)"
+                let room = end - start
+                let verdictWidth = verdict.count + 2 + hint.count <= room ? verdict.count : max(room * 3 / 5, room - hint.count - 2)
+                column = screen.put(Wrap.truncated(verdict, width: verdictWidth), row: row, column: start, role: .error) + 2
+            } else {
+                column = screen.put(Marker.accepted, row: row, column: start) + 2
+            }
+            screen.put(Wrap.truncated(hint, width: max(0, end - column)), row: row, column: column, role: .muted)
+            if isCurrent { screen.put(current, row: row, column: end + 1) }
             if selected { screen.paint(role: .selected, row: row, from: inner, width: innerWidth) }
         }
     }

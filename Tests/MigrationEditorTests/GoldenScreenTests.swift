@@ -99,6 +99,10 @@ struct Scenario: CustomTestStringConvertible, Sendable {
             summary: "p lists every problem: QEMU's first marked, zero-copy-send's message checked twice shown once",
             keys: conflict + Keys.toggle("zero-copy-send") + Keys.set("tls-creds", to: "tls0") + Keys.set("xbzrle-cache-size", to: "1000")
                 + [.character("p"), .down]),
+        Scenario(
+            name: "24-version-picker-verdicts",
+            summary: "the version picker with postcopy-ram and multifd on: 8.1 to 10.0 refuse the pair, 7.2, 8.0 and 10.1 on accept it",
+            keys: conflict + [.character("v"), .down, .down]),
     ]
 }
 
