@@ -27,9 +27,10 @@ enum HelpText {
             ("Ctrl-U", "erase everything before the cursor"),
             ("Backspace Del", "erase before / at the cursor"),
         ]),
-        ("Problems", [
+        ("Problems and rules", [
             ("p", "list every error and warning (QEMU's first marked \(Marker.qemuFirstArrow)) with the items involved and their values; Enter goes to the first item, Esc goes back"),
             ("] [", "next / previous entry marked \(Marker.error) or \(Marker.warning)"),
+            ("i", "every rule the entry takes part in (broken, satisfied or not applicable now, with the other items' values), which side of the migration it belongs to, and its history across releases"),
         ]),
         ("Finding", [
             ("/", "search names (with or without x-), -global properties, descriptions"),

@@ -42,7 +42,7 @@ enum KeyLegend {
                 return (["↑↓ scroll", "Tab back to list", "␣ toggle", "d default", "u undo"], ["? help", "q quit"])
             }
             return (mainKeys + [
-                "p problems", "][ next/prev ✗", "←→ cycle", "Tab detail", state.filter == .changed ? "a all" : "c changed", "^R redo", "n/N next/prev",
+                "p problems", "i rules", "] next ✗", "Tab detail", state.filter == .changed ? "a all" : "c changed", "^R redo", "n/N next/prev",
                 "o open", "w print & quit",
             ], ["? help", "q quit"])
         case .editing(let edit):
@@ -57,6 +57,7 @@ enum KeyLegend {
         case .offerRescue: return (["l load the rescued changes", "i ignore them"], [])
         case .pickVersion: return (["↑↓ choose", "⏎ switch", "Esc cancel"], [])
         case .problems: return (["↑↓ choose", "⏎ go to its item", "Esc back"], [])
+        case .itemInfo: return (["↑↓ PgUp PgDn scroll", "Esc back"], [])
         }
     }
 }

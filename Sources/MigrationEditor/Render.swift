@@ -38,6 +38,8 @@ struct Renderer {
             drawExport(view)
         } else if case .problems(let list) = state.mode {
             drawProblemsList(list)
+        } else if case .itemInfo(let info) = state.mode {
+            drawItemInfo(info)
         } else {
             drawList()
             drawDetail()

@@ -49,6 +49,7 @@ extension EditorState {
         case .offerRescue(let offer): return handleRescueOffer(key, offer)
         case .pickVersion(let picker): return handleVersionPicker(key, picker)
         case .problems(let list): return handleProblemsList(key, list)
+        case .itemInfo(let info): return handleItemInfo(key, info)
         }
     }
 
@@ -95,6 +96,7 @@ extension EditorState {
         case .character("o"): mode = .prompt(Prompt(purpose: .open, field: TextField(profilePath ?? "")))
         case .character("v"): openVersionPicker()
         case .character("p"): openProblemsList()
+        case .character("i"): openItemInfo()
         case .character("]"): jumpToMarkedEntry(by: 1)
         case .character("["): jumpToMarkedEntry(by: -1)
         case .character("?"), .function(1): mode = .help(scroll: 0)

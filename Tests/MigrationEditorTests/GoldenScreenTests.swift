@@ -103,6 +103,14 @@ struct Scenario: CustomTestStringConvertible, Sendable {
             name: "24-version-picker-verdicts",
             summary: "the version picker with postcopy-ram and multifd on: 8.1 to 10.0 refuse the pair, 7.2, 8.0 and 10.1 on accept it",
             keys: conflict + [.character("v"), .down, .down]),
+        Scenario(
+            name: "25-item-rules",
+            summary: "i on multifd with postcopy-ram on: every rule multifd takes part in, broken, satisfied or not applicable",
+            keys: conflict + [.character("i")]),
+        Scenario(
+            name: "26-item-rules-history",
+            summary: "the item view of multifd scrolled to its end: the last rules and its history across releases",
+            keys: conflict + [.character("i"), .end]),
     ]
 }
 
