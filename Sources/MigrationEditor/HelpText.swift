@@ -86,7 +86,12 @@ enum HelpText {
 extension Renderer {
     /// The help screen, scrolled when it does not fit (the status row says where it is).
     mutating func drawHelp(scroll: Int) {
-        let lines = HelpText.lines(width: Renderer.helpWidth(columns))
+        drawScrolledBody(HelpText.lines(width: Renderer.helpWidth(columns)), scroll: scroll)
+    }
+
+    /// Lines over the whole body between the title row and the legend, from `scroll` (kept in
+    /// range); when they do not all fit, the status row says which lines show.
+    mutating func drawScrolledBody(_ lines: [StyledLine], scroll: Int) {
         let height = layout.screenBodyHeight
         let scroll = min(scroll, max(0, lines.count - height))
         for offset in 0..<min(height, lines.count - scroll) {
