@@ -33,8 +33,9 @@ public enum Explanation {
         return lines.joined(separator: "\n")
     }
 
-    /// A setting: its `-global` property, type, default, range, releases, what it does and the
-    /// rules it takes part in.
+    /// A setting: its `-global` property, type, default, range, releases, the side of the
+    /// migration it belongs to, what it does, the rules it takes part in (with their releases)
+    /// and its history across releases.
     public static func text(for item: Item, version: QEMUVersion = .standard) -> String {
         var lines = [
             "\(item.kind.rawValue) \(item.name)"
@@ -47,13 +48,26 @@ public enum Explanation {
         if let range = item.range { lines.append("  range:    \(range)") }
         if let unit = item.unit { lines.append("  unit:     \(unit)") }
         lines.append("  releases: " + span(item.versions))
+        lines += hanging("side:     " + sideText(item), indent: "  ", continuation: 12)
         lines.append("")
         lines += wrap(item.summary, width: 76, indent: "  ")
         let rules = RuleBook.rules(involving: item.id, in: version)
         lines.append("")
         lines.append(rules.isEmpty ? "  No rule involves it." : "  Rules it takes part in:")
-        lines += rules.map { "    \($0.id): \($0.message)" + ($0.detail != nil ? "…" : "") }
+        for rule in rules {
+            lines.append("    \(rule.id) · \(releases(rule.id))")
+            lines += wrap(rule.message + (rule.detail != nil ? "…" : ""), width: 76, indent: "      ")
+        }
+        lines.append("")
+        lines.append("  History:")
+        lines += ItemHistory.lines(for: item).flatMap { hanging($0, indent: "    ", continuation: 6) }
         return lines.joined(separator: "\n")
+    }
+
+    /// "must match on both sides: why", or a note that the side is not recorded.
+    public static func sideText(_ item: Item) -> String {
+        guard let fact = item.side else { return "not recorded yet (migedit has not checked it against QEMU's source)" }
+        return "\(fact.side.label): \(fact.reason)"
     }
 
     /// A host fact: its values, default, meaning and the rules that read it.
@@ -72,7 +86,7 @@ public enum Explanation {
     }
 
     /// The releases that run a rule (its variants together), e.g. "8.1 to 10.0".
-    static func releases(_ id: String) -> String {
+    public static func releases(_ id: String) -> String {
         let versions = QEMUVersion.allCases.filter { RuleBook.rule(withID: id, in: $0) != nil }
         guard let first = versions.first, let last = versions.last else { return "none" }
         return span(VersionRange(first, through: last))
@@ -92,6 +106,16 @@ public enum Explanation {
         }
     }
 
+    /// Text wrapped to 76 columns after `indent`, its later lines indented `continuation`
+    /// columns further, so a label or version at the start stands out.
+    static func hanging(_ text: String, indent: String, continuation: Int) -> [String] {
+        let lines = TextWrap.lines(text, width: 76 - indent.count)
+        guard let first = lines.first else { return [] }
+        guard lines.count > 1 else { return [indent + first] }
+        let rest = TextWrap.lines(lines.dropFirst().joined(separator: " "), width: 76 - indent.count - continuation)
+        return [indent + first] + rest.map { indent + String(repeating: " ", count: continuation) + $0 }
+    }
+
     /// Teaching text wrapped to `width` columns, each line indented.
     static func wrap(_ text: String, width: Int, indent: String = "") -> [String] {
         TextWrap.lines(text, width: width - indent.count).map { indent + $0 }
@@ -99,8 +123,8 @@ public enum Explanation {
 }
 
 extension Phase {
-    /// Where QEMU makes checks of this phase, for `explain`.
-    var checkName: String {
+    /// Where QEMU makes checks of this phase, for `explain` and the editor.
+    public var checkName: String {
         switch self {
         case .values: return "QEMU's parsing of the value"
         case .parameters: return "migrate_params_check"

@@ -33,6 +33,8 @@ public struct Analysis: Sendable {
     let document: Profile
     /// Every finding for the document, in QEMU's order.
     public let report: Report
+    /// The report's findings with repeated messages merged, QEMU's first error first.
+    public let problems: [Problem]
     /// Outcomes that add or clear at least one error, in list order.
     public let outcomes: [Outcome]
     /// The `-global` fragment and the notes about settings it cannot carry.
@@ -45,6 +47,7 @@ public struct Analysis: Sendable {
         let release = document.release
         let checker = release.checker
         report = checker.check(document.configuration, on: document.host)
+        problems = Problem.problems(in: report)
         var outcomes: [Outcome] = []
         for whatIf in checker.whatIf(document.configuration, on: document.host)
         where !whatIf.added.isEmpty || !whatIf.removed.isEmpty {

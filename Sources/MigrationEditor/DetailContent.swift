@@ -2,8 +2,8 @@ import MigrationCore
 
 /// The detail pane's text for the focused entry: how to set it, its type, default and range,
 /// what it does, the live verdict on a field being edited, every current finding that involves
-/// it (with the other culprits' current values and why the rule exists) and what changing it
-/// would do. While searching, the pane lists the matches instead.
+/// it (with the other culprits' current values and why the rule exists; a message QEMU checks
+/// twice once) and what changing it would do. While searching, the pane lists the matches instead.
 enum DetailContent {
     static func lines(for state: EditorState, width: Int) -> [StyledLine] {
         if case .searching(let session) = state.mode { return searchLines(session.results, width: width) }
@@ -110,33 +110,35 @@ enum DetailContent {
             if findings.isEmpty {
                 lines.append(wrapping: "breaks no rule", width: width)
             }
-            for finding in findings {
-                let marker = finding.severity == .error ? Marker.error : Marker.warning
-                lines.append(wrapping: "\(marker) would break: \(finding.message)", role: finding.severity == .error ? .error : .warning, width: width)
+            for problem in Problem.grouping(findings) {
+                let marker = problem.isError ? Marker.error : Marker.warning
+                var text = "\(marker) would break: \(problem.message)"
+                if let times = problem.timesChecked { text += " (QEMU checks this \(times))" }
+                lines.append(wrapping: text, role: problem.isError ? .error : .warning, width: width)
             }
         }
         lines.append(wrapping: "Enter commits · Esc keeps \(document.displayValue(of: edit.subject))", role: .muted, width: width)
         return lines
     }
 
-    /// Every current finding involving the focused entry.
+    /// Every current problem involving the focused entry, a message checked twice shown once.
     private static func findingLines(_ state: EditorState, width: Int) -> [StyledLine] {
-        let report = state.report
         var lines: [StyledLine] = []
-        for diagnostic in report.diagnostics(involving: state.focus) {
-            let isError = diagnostic.severity == .error
+        for problem in state.analysis.problems where problem.subjects.contains(state.focus) {
+            let role: StyleRole = problem.isError ? .error : .warning
             lines.append(StyledLine(text: "", role: .normal))
-            var heading = "\(isError ? Marker.error : Marker.warning) \(diagnostic.message)"
-            if diagnostic == report.firstError { heading += " (QEMU stops here)" }
-            lines.append(wrapping: heading, role: isError ? .error : .warning, width: width)
-            if let hint = diagnostic.hint { lines.append(wrapping: hint, indent: 2, width: width) }
-            let others = diagnostic.subjects.filter { $0 != state.focus }
+            var heading = "\(problem.isError ? Marker.error : Marker.warning) \(problem.message)"
+            if problem.isQEMUFirst { heading += " (QEMU stops here)" }
+            lines.append(wrapping: heading, role: role, width: width)
+            if let hint = problem.diagnostics[0].hint { lines.append(wrapping: hint, indent: 2, width: width) }
+            let others = problem.subjects.filter { $0 != state.focus }
             if !others.isEmpty {
                 let values = others.map { "\($0.name) = \(state.document.displayValue(of: $0))" }
                 lines.append(wrapping: "with " + values.joined(separator: ", "), indent: 2, width: width)
             }
-            lines.append(wrapping: "why: " + diagnostic.rule.explanation, role: .muted, indent: 2, width: width)
-            lines.append(wrapping: "rule \(diagnostic.ruleID)", role: .muted, indent: 2, width: width)
+            if let note = problem.repeatNote { lines.append(wrapping: note, indent: 2, width: width) }
+            lines.append(wrapping: "why: " + problem.diagnostics[0].rule.explanation, role: .muted, indent: 2, width: width)
+            lines.append(wrapping: problem.rulesText, role: .muted, indent: 2, width: width)
         }
         return lines
     }
@@ -148,12 +150,17 @@ enum DetailContent {
         var lines = [StyledLine(text: "", role: .normal)]
         let rules = state.document.release.checker.rules
         for outcome in outcomes {
+            // A message two checks print (zero-copy-send's) is one line, as in the error pane.
+            var shown: Set<String> = []
             for position in outcome.added {
                 let text = state.analysis.message(of: rules[position], after: outcome)
+                guard shown.insert("+" + text).inserted else { continue }
                 lines.append(wrapping: "\(Marker.whatIf) \(outcome.value) would add: \(text)", role: .whatIf, width: width)
             }
             for position in outcome.removed {
-                lines.append(wrapping: "\(Marker.accepted) \(outcome.value) would clear: \(state.analysis.message(of: rules[position], after: outcome))", width: width)
+                let text = state.analysis.message(of: rules[position], after: outcome)
+                guard shown.insert("-" + text).inserted else { continue }
+                lines.append(wrapping: "\(Marker.accepted) \(outcome.value) would clear: \(text)", width: width)
             }
         }
         return lines

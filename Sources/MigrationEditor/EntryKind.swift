@@ -38,28 +38,43 @@ enum EntryKind: Hashable, Sendable {
         }
     }
 
-    /// What Space moves the entry to, or nil for fields and read-only entries.
-    func nextValue(in document: Profile, subject: Subject) -> EntryValue? {
+    /// The value `step` places along the entry's values, wrapping around (Space and Right: 1,
+    /// Left: -1), or nil for fields and read-only entries. A toggle has two values, so any
+    /// step flips it.
+    func value(moving step: Int, in document: Profile, subject: Subject) -> EntryValue? {
         switch (self, subject) {
         case (.toggle, .item(let id)):
             return .item(.bool(!document.configuration.isOn(id)))
         case (.choice(let choices), .item(let id)):
-            return .item(.choice(EntryKind.next(after: document.configuration[id].string, in: choices)))
+            return .item(.choice(EntryKind.choice(moving: step, from: document.configuration[id].string, in: choices)))
         case (.choice(let choices), .host(let fact)):
-            return .host(EntryKind.next(after: document.host.value(of: fact), in: choices))
+            return .host(EntryKind.choice(moving: step, from: document.host.value(of: fact), in: choices))
         default:
             return nil
         }
     }
 
-    private static func next(after current: String, in choices: [String]) -> String {
-        let index = choices.firstIndex(of: current) ?? -1
-        return choices[(index + 1) % choices.count]
+    /// A value not among the choices counts as sitting just before the first.
+    private static func choice(moving step: Int, from current: String, in choices: [String]) -> String {
+        let index = choices.firstIndex(of: current) ?? (step > 0 ? -1 : 0)
+        return choices[((index + step) % choices.count + choices.count) % choices.count]
+    }
+
+    /// Whether a digit typed on the entry starts editing it with that digit: numeric fields.
+    static func takesDigits(_ subject: Subject, in document: Profile) -> Bool {
+        switch subject {
+        case .item(let id):
+            switch document.item(id).type {
+            case .uint8, .uint32, .uint64, .size: return true
+            default: return false
+            }
+        case .host(let fact): return fact == .pageSize
+        }
     }
 
     /// Why Space did nothing.
     func spaceHint(_ subject: Subject) -> String {
-        self == .readOnly ? EntryKind.readOnlyNote(for: subject) : "Space toggles on/off settings; press Enter to type a value for \(subject.name)"
+        self == .readOnly ? EntryKind.readOnlyNote(for: subject) : "Space and ←→ change toggles and choices; press Enter to type a value for \(subject.name)"
     }
 
     /// The editor does not edit `block-bitmap-mapping` or `cpr-exec-command`: they are JSON

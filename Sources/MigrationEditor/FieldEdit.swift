@@ -23,7 +23,7 @@ public struct FieldEdit: Hashable, Sendable {
 
     init(subject: Subject, text: String, in document: Profile) {
         self.subject = subject
-        field = TextField(text)
+        field = TextField(text, selected: true)
         feedback = FieldEdit.feedback(for: text, subject: subject, in: document)
     }
 

@@ -12,17 +12,25 @@ enum HelpText {
             ("Tab", "switch between the list and the detail pane (which then scrolls)"),
         ]),
         ("Changing", [
-            ("Space", "toggle on/off, or cycle a choice or host fact"),
+            ("Space", "toggle on/off, or cycle a choice or host fact forward"),
+            ("← →", "cycle a choice or host fact backward / forward (a toggle flips)"),
             ("Enter", "edit a number or text in place (toggles and choices: as Space)"),
+            ("0-9", "on a number: start typing a new value with that digit"),
             ("d", "reset the setting to QEMU's default"),
             ("u  Ctrl-R", "undo / redo, as far back as the session goes"),
         ]),
         ("Editing a field", [
+            ("", "the value shown starts selected: typing replaces it, a movement key keeps it"),
             ("Enter", "commit (only a value that parses)"),
             ("Esc", "cancel and keep the old value"),
             ("← → Home End", "move in the field (Ctrl-A and Ctrl-E work too)"),
             ("Ctrl-U", "erase everything before the cursor"),
             ("Backspace Del", "erase before / at the cursor"),
+        ]),
+        ("Problems and rules", [
+            ("p", "list every error and warning (QEMU's first marked \(Marker.qemuFirstArrow)) with the items involved and their values; Enter goes to the first item, Esc goes back"),
+            ("] [", "next / previous entry marked \(Marker.error) or \(Marker.warning)"),
+            ("i", "every rule the entry takes part in (broken, satisfied or not applicable now, with the other items' values), which side of the migration it belongs to, and its history across releases"),
         ]),
         ("Finding", [
             ("/", "search names (with or without x-), -global properties, descriptions"),
@@ -32,6 +40,7 @@ enum HelpText {
         ]),
         ("QEMU release", [
             ("v", "pick the release the profile is for (\(QEMUVersion.span)): settings, checks, exports follow it"),
+            ("", "each release shows its verdict on the settings: ✓, or ✗ and the message QEMU would print first"),
             ("", "values it lacks go back to their defaults (the status row names them); u undoes"),
         ]),
         ("Files and output", [
@@ -77,7 +86,12 @@ enum HelpText {
 extension Renderer {
     /// The help screen, scrolled when it does not fit (the status row says where it is).
     mutating func drawHelp(scroll: Int) {
-        let lines = HelpText.lines(width: Renderer.helpWidth(columns))
+        drawScrolledBody(HelpText.lines(width: Renderer.helpWidth(columns)), scroll: scroll)
+    }
+
+    /// Lines over the whole body between the title row and the legend, from `scroll` (kept in
+    /// range); when they do not all fit, the status row says which lines show.
+    mutating func drawScrolledBody(_ lines: [StyledLine], scroll: Int) {
         let height = layout.screenBodyHeight
         let scroll = min(scroll, max(0, lines.count - height))
         for offset in 0..<min(height, lines.count - scroll) {

@@ -1,16 +1,30 @@
 /// The one-line key legend at the bottom of every screen: the keys that matter in the current
 /// mode, most useful first, cut to what fits; on the main screen `? help` and `q quit` always
 /// stay so the way to everything else is never hidden, and so does `v` (shorter labels make
-/// room for it at 80 columns).
+/// room for it at 80 columns). While there are problems, `p problems` moves up to just after
+/// `/ find` wherever `v` still fits beside it (from 100 columns).
 enum KeyLegend {
     static func text(for state: EditorState, width: Int) -> String {
         let (entries, tail) = keys(for: state)
         var chosen = fitting(entries, before: tail, width: width)
         if state.mode == .list, state.pane == .list, !chosen.contains("v version") {
-            chosen = fitting(compactMainKeys, before: tail, width: width)
+            let withProblems = state.analysis.problems.isEmpty ? [] : [withProblemsFirst(compactMainKeys)]
+            for keys in withProblems + [compactMainKeys] {
+                chosen = fitting(keys, before: tail, width: width)
+                if chosen.contains("v QEMU") { break }
+            }
         }
         return Wrap.truncated(chosen.joined(separator: separator), width: width)
     }
+
+    /// `keys` with `p problems` right after `/ find` (and not again later).
+    private static func withProblemsFirst(_ keys: [String]) -> [String] {
+        var keys = keys.filter { $0 != problemsKey }
+        keys.insert(problemsKey, at: (keys.firstIndex(of: "/ find") ?? 0) + 1)
+        return keys
+    }
+
+    private static let problemsKey = "p problems"
 
     private static let separator = "  "
 
@@ -41,11 +55,13 @@ enum KeyLegend {
             if state.pane == .detail {
                 return (["↑↓ scroll", "Tab back to list", "␣ toggle", "d default", "u undo"], ["? help", "q quit"])
             }
-            return (mainKeys + [
-                "Tab detail", state.filter == .changed ? "a all" : "c changed", "^R redo", "n/N next/prev",
+            let main = mainKeys + [problemsKey]
+            return ((state.analysis.problems.isEmpty ? main : withProblemsFirst(main)) + [
+                "i rules", "] next ✗", "Tab detail", state.filter == .changed ? "a all" : "c changed", "^R redo", "n/N next/prev",
                 "o open", "w print & quit",
             ], ["? help", "q quit"])
-        case .editing: return (["⏎ commit", "Esc cancel", "←→ Home End move", "⌫ Del erase"], [])
+        case .editing(let edit):
+            return ((edit.field.isSelected ? ["type to replace"] : []) + ["⏎ commit", "Esc cancel", "←→ Home End move", "⌫ Del erase"], [])
         case .searching: return (["type words to find", "↑↓ choose", "⏎ jump", "Esc cancel"], [])
         case .help: return (["↑↓ PgUp PgDn scroll", "Esc back"], [])
         case .export: return (["Tab format", "←→ sideways", "↑↓ scroll", "w write to file", "Esc back"], [])
@@ -55,6 +71,8 @@ enum KeyLegend {
         case .confirmLeaving(.open): return (["y open without saving", "s save, then open", "n stay"], [])
         case .offerRescue: return (["l load the rescued changes", "i ignore them"], [])
         case .pickVersion: return (["↑↓ choose", "⏎ switch", "Esc cancel"], [])
+        case .problems: return (["↑↓ choose", "⏎ go to its item", "Esc back"], [])
+        case .itemInfo: return (["↑↓ PgUp PgDn scroll", "Esc back"], [])
         }
     }
 }

@@ -15,6 +15,8 @@ enum Marker {
     static let qmpOnly = "(QMP)"
     /// Prefix of the error QEMU itself prints (it stops at its first failing check).
     static let qemuFirst = "[QEMU first]"
+    /// Beside the error QEMU prints first, in the problems list.
+    static let qemuFirstArrow = "▶"
 
     static func character(for mark: Mark) -> String {
         switch mark {

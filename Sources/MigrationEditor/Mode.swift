@@ -2,7 +2,7 @@ import MigrationCore
 
 /// What the keyboard is talking to: the list, a field being edited, the search prompt, one of
 /// the full screens (help, export), a file-name prompt, the unsaved-changes question, the offer
-/// of rescued changes, or the version picker.
+/// of rescued changes, the version picker, the problems list or the item view.
 public enum Mode: Hashable, Sendable {
     case list
     case editing(FieldEdit)
@@ -16,6 +16,10 @@ public enum Mode: Hashable, Sendable {
     case offerRescue(RescueOffer)
     /// The version picker over the main screen.
     case pickVersion(VersionPicker)
+    /// Every error and warning at once (`p`).
+    case problems(ProblemsList)
+    /// Every rule one entry takes part in, its side and its history (`i`).
+    case itemInfo(ItemInfo)
 
     /// The export screen shown in this mode: its own, or the one a file-name prompt is over.
     var exportView: ExportView? {

@@ -84,11 +84,12 @@ extension Renderer {
         }
     }
 
-    /// A text field: its visible window in the `input` role, with the hardware cursor in it.
+    /// A text field: its visible window in the `input` role (selected text in the `selected`
+    /// role), with the hardware cursor in it.
     mutating func drawField(_ field: TextField, row: Int, column: Int, width: Int) {
         let window = field.window(width: width)
         screen.paint(role: .input, row: row, from: column, width: width)
-        screen.put(window.text, row: row, column: column, role: .input)
+        screen.put(window.text, row: row, column: column, role: field.isSelected ? .selected : .input)
         screen.cursor = Screen.Position(row: row, column: column + window.cursor)
     }
 }

@@ -1,29 +1,27 @@
 import MigrationCore
 
 extension Renderer {
-    /// The error pane: every finding, one line each, naming the items involved. The error QEMU
+    /// The error pane: every problem, one line each, naming the items involved. The error QEMU
     /// itself would print comes first and says so; when they do not all fit, the last line
-    /// says how many more there are.
+    /// says how many more there are and where to see them all.
     mutating func drawErrorPane() {
-        let report = state.report
         let top = layout.errorTop, width = columns - 2
-        guard !report.diagnostics.isEmpty else {
+        let ordered = state.analysis.problems
+        guard !ordered.isEmpty else {
             screen.put("\(Marker.accepted) QEMU \(state.document.version) accepts this configuration", row: top, column: 1, width: width)
             return
         }
-        var ordered = report.firstError.map { [$0] } ?? []
-        ordered += report.errors.filter { $0 != report.firstError }
-        ordered += report.warnings
         let fits = ordered.count <= layout.errorRows
         let shown = fits ? ordered.count : layout.errorRows - 1
         // Rows the shown findings do not need let the first ones wrap instead of being cut.
         var spare = layout.errorRows - shown - (fits ? 0 : 1)
         var row = top
-        for diagnostic in ordered.prefix(shown) {
-            let isError = diagnostic.severity == .error
+        for problem in ordered.prefix(shown) {
+            let isError = problem.isError
             var text = isError ? Marker.error : Marker.warning
-            if diagnostic == report.firstError { text += " " + Marker.qemuFirst }
-            text += " " + diagnostic.subjects.map(\.name).joined(separator: " + ") + ": " + diagnostic.message
+            if problem.isQEMUFirst { text += " " + Marker.qemuFirst }
+            text += " " + problem.subjects.map(\.name).joined(separator: " + ") + ": " + problem.message
+            if let times = problem.timesChecked { text += " (QEMU checks this \(times))" }
             var lines = TextWrap.lines(text, width: width - 2)
             if lines.count > spare + 1 {
                 lines = Array(lines.prefix(spare + 1))
@@ -38,7 +36,7 @@ extension Renderer {
         if !fits {
             let more = ordered.count - shown
             screen.put(
-                Wrap.truncated("… \(more) more: the detail pane of each marked entry explains it", width: width),
+                Wrap.truncated("… \(more) more: p lists every problem, ] jumps to the next marked entry", width: width),
                 row: row, column: 1, role: .muted)
         }
     }
@@ -87,6 +85,9 @@ extension Renderer {
         case .pickVersion(let picker) where state.status == nil:
             drawStatusText(versionPickerStatus(picker), role: .status)
             return
+        case .problems(let list):
+            drawStatusText(problemsListStatus(list), role: .status)
+            return
         default:
             break
         }
@@ -109,10 +110,11 @@ extension Renderer {
             text = "\(Marker.error) \(edit.rejected ? "Not committed: " : "")\(message)"
             role = .error
         case .valid(_, let findings):
-            if let first = findings.first(where: { $0.severity == .error }) ?? findings.first {
-                let more = findings.count > 1 ? " (+\(findings.count - 1) more)" : ""
-                text = "\(first.severity == .error ? Marker.error : Marker.warning) would break: \(first.message)\(more)"
-                role = first.severity == .error ? .error : .warning
+            let problems = Problem.grouping(findings)
+            if let first = problems.first(where: \.isError) ?? problems.first {
+                let more = problems.count > 1 ? " (+\(problems.count - 1) more)" : ""
+                text = "\(first.isError ? Marker.error : Marker.warning) would break: \(first.message)\(more)"
+                role = first.isError ? .error : .warning
             } else {
                 text = "\(Marker.accepted) valid · Enter commits · Esc cancels"
                 role = .status

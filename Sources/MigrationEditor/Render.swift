@@ -36,6 +36,10 @@ struct Renderer {
             drawHelp(scroll: scroll)
         } else if let view = state.mode.exportView {
             drawExport(view)
+        } else if case .problems(let list) = state.mode {
+            drawProblemsList(list)
+        } else if case .itemInfo(let info) = state.mode {
+            drawItemInfo(info)
         } else {
             drawList()
             drawDetail()
@@ -53,8 +57,8 @@ struct Renderer {
         screen.paint(role: .title, row: 0, from: 0, width: columns)
         var left = " migedit · QEMU \(state.document.version) · \(state.profileName)"
         if state.isModified { left += " (modified)" }
-        let report = state.report
-        let errors = report.errors.count, warnings = report.warnings.count
+        let problems = state.analysis.problems
+        let errors = problems.filter(\.isError).count, warnings = problems.count - errors
         let verdict: String
         let role: StyleRole
         if errors > 0 {

@@ -5,10 +5,15 @@ public struct TextField: Hashable, Sendable {
     public private(set) var characters: [Character]
     /// The insertion point, 0...characters.count.
     public private(set) var cursor: Int
+    /// The whole text is selected: the next printable key replaces it and Backspace or Delete
+    /// erase it, while a movement key keeps it. A field opened on a value starts so, because
+    /// the usual wish is a new value (typing 8 over 2 means 8, not 28).
+    public private(set) var isSelected: Bool
 
-    init(_ text: String = "") {
+    init(_ text: String = "", selected: Bool = false) {
         characters = Array(text)
         cursor = characters.count
+        isSelected = selected && !characters.isEmpty
     }
 
     public var text: String { String(characters) }
@@ -16,6 +21,20 @@ public struct TextField: Hashable, Sendable {
     /// Applies an editing key; returns false for keys a text field does not handle, so the caller
     /// can give them their own meaning (Enter, Esc, arrows up and down).
     mutating func handle(_ key: Key) -> Bool {
+        if isSelected {
+            switch key {
+            case .character(let character) where !character.isNewline:
+                characters = []
+                cursor = 0
+            case .backspace, .delete:
+                characters = []
+                cursor = 0
+                isSelected = false
+                return true
+            default: break
+            }
+            isSelected = false
+        }
         switch key {
         case .character(let character) where !character.isNewline:
             characters.insert(character, at: cursor)

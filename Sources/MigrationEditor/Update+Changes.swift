@@ -13,11 +13,11 @@ extension EditorState {
         return true
     }
 
-    /// Space: flips a toggle or moves a choice (or host fact) to its next value. Fields are
-    /// typed, not cycled, so they get a hint instead.
-    mutating func toggleFocused() {
+    /// Space and Right (`step` 1), Left (-1): flips a toggle or moves a choice (or host fact)
+    /// to its next or previous value. Fields are typed, not cycled, so they get a hint instead.
+    mutating func toggleFocused(by step: Int = 1) {
         let kind = EntryKind.of(focus, in: document)
-        guard let next = kind.nextValue(in: document, subject: focus) else {
+        guard let next = kind.value(moving: step, in: document, subject: focus) else {
             status = .info(kind.spaceHint(focus))
             return
         }

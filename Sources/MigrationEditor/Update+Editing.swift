@@ -2,7 +2,8 @@ import MigrationCore
 
 extension EditorState {
     /// Opens the focused field for typing, prefilled with its current value as `-global`
-    /// would spell it (`64M`), cursor at the end.
+    /// would spell it (`64M`), selected with the cursor at the end: typing replaces it, a
+    /// movement key keeps it for amending.
     mutating func startEditing() {
         let text: String
         switch focus {

@@ -13,7 +13,7 @@ extension EditorState {
     /// `v`: opens the version picker on the document's release.
     mutating func openVersionPicker() {
         pane = .list
-        mode = .pickVersion(VersionPicker(selection: document.version))
+        mode = .pickVersion(VersionPicker(selection: document.version, document: document))
     }
 
     /// Keys of the version picker: arrows or j/k move, Enter switches, Esc (or v, q) cancels.
@@ -46,12 +46,9 @@ extension EditorState {
             status = .info("Already editing for QEMU \(version)")
             return
         }
-        let lost = document.configuration.valuesLost(movingTo: version)
+        let (moved, lost) = document.moved(to: version)
         let labels = lost.map { document.lostLabel($0, movingTo: version) }
-        change("switch to QEMU \(version)") { document in
-            for id in lost { document.configuration.reset(id) }
-            document.version = version
-        }
+        change("switch to QEMU \(version)") { $0 = moved }
         status = .info(lost.isEmpty
             ? "QEMU \(version): nothing dropped, every value carries over"
             : "QEMU \(version): dropped \(labels.joined(separator: ", ")) (not in \(version))")

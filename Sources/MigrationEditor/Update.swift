@@ -48,6 +48,8 @@ extension EditorState {
         case .confirmLeaving(let leaving): return handleConfirmLeaving(key, leaving)
         case .offerRescue(let offer): return handleRescueOffer(key, offer)
         case .pickVersion(let picker): return handleVersionPicker(key, picker)
+        case .problems(let list): return handleProblemsList(key, list)
+        case .itemInfo(let info): return handleItemInfo(key, info)
         }
     }
 
@@ -75,7 +77,8 @@ extension EditorState {
             pane = pane == .list ? .detail : .list
         case .escape:
             pane = .list
-        case .character(" "): toggleFocused()
+        case .character(" "), .right: toggleFocused()
+        case .left: toggleFocused(by: -1)
         case .enter: activateFocused()
         case .character("d"): resetFocused()
         case .character("u"): undo()
@@ -92,9 +95,18 @@ extension EditorState {
         case .character("S"): promptForSave(then: .stay)
         case .character("o"): mode = .prompt(Prompt(purpose: .open, field: TextField(profilePath ?? "")))
         case .character("v"): openVersionPicker()
+        case .character("p"): openProblemsList()
+        case .character("i"): openItemInfo()
+        case .character("]"): jumpToMarkedEntry(by: 1)
+        case .character("["): jumpToMarkedEntry(by: -1)
         case .character("?"), .function(1): mode = .help(scroll: 0)
         case .character("q"): return requestQuit()
         case .character("w"): return writeAndQuit()
+        case .character(let character) where character.isASCII && character.isNumber
+            && EntryKind.takesDigits(focus, in: document):
+            // A digit on a numeric row starts a fresh value with it, as in a spreadsheet.
+            startEditing()
+            if case .editing(let edit) = mode { return handleEditing(key, edit) }
         case .character(let character):
             status = .info("\(character) does nothing here; ? lists every key")
         default: break

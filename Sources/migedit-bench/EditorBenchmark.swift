@@ -152,11 +152,14 @@ enum EditorScript {
             case .searching: visited.insert("search")
             case .help: visited.insert("help")
             case .export: visited.insert("export")
+            case .problems: visited.insert("problems")
+            case .itemInfo: visited.insert("item view")
+            case .pickVersion: visited.insert("version picker")
             default: break
             }
         }
-        precondition(visited.count == 4 && changes > 0, "the script misses part of the editor: \(visited), \(changes) changes")
-        return "\(changes) change the document, \(withErrors) with errors on screen; search, edit, help and export screens visited"
+        precondition(visited.count == 7 && changes > 0, "the script misses part of the editor: \(visited), \(changes) changes")
+        return "\(changes) change the document, \(withErrors) with errors on screen; search, edit, help, export, problems, item and version screens visited"
     }
 
     static func keys(count: Int, seed: UInt64) -> [Key] {
@@ -212,8 +215,15 @@ enum EditorScript {
             return [.character("c"), .character("j"), .character("j"), .character("k"), .character("a")]
         case 94..<97:  // the export screen in every format
             return [.character("e"), .tab, .tab, .right, .character("j"), .left, .escape]
-        default:  // help
-            return [.character("?"), .character("j"), .pageDown, .character("g"), .escape]
+        default:  // one of the full screens: help, the problems list (Enter goes to an item), the
+            // item view, or the version picker with its per-release verdicts (cancelled)
+            let screens: [[Key]] = [
+                [.character("?"), .character("j"), .pageDown, .character("g"), .escape],
+                [.character("p"), .character("j"), .character("j"), .enter],
+                [.character("i"), .pageDown, .character("G"), .escape],
+                [.character("v"), .character("j"), .character("j"), .escape],
+            ]
+            return screens[random.below(screens.count)]
         }
     }
 }

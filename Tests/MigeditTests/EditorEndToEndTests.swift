@@ -67,6 +67,21 @@ struct EditorEndToEndTests {
         }
     }
 
+    @Test func problemsListGoesToTheProblemsItemOnEnter() throws {
+        try withSession([binary, "--set", "postcopy-ram=on", "--set", "multifd=on", "--set", "xbzrle-cache-size=1000"]) { tmux in
+            try tmux.waitForFirstFrame()
+            try tmux.send("p")
+            let list = try tmux.waitUntil("the problems list opens") { $0.contains("Problem 1 of 2") }
+            #expect(list.contains("▶ ✗ [QEMU first] Parameter 'xbzrle_cache_size' expects a power of two"))
+            #expect(list.contains("postcopy-ram = on · multifd = on"))
+            try tmux.send("Down")
+            try tmux.settled(containing: "Problem 2 of 2 · Enter goes to postcopy-ram")
+            try tmux.send("Enter")
+            let back = try tmux.waitUntil("Enter goes to postcopy-ram in the list") { $0.contains("▸ [x] postcopy-ram") }
+            #expect(back.contains("┌─ postcopy-ram"))
+        }
+    }
+
     @Test func fieldEditRefusesAnOutOfTypeValueAndCommitsAGoodOne() throws {
         try withSession([binary]) { tmux in
             try tmux.waitForFirstFrame()

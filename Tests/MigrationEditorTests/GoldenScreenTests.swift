@@ -94,6 +94,23 @@ struct Scenario: CustomTestStringConvertible, Sendable {
         Scenario(
             name: "22-ctrl-c-with-unsaved-changes", summary: "Ctrl-C with unsaved changes asks; a second Ctrl-C quits",
             keys: Keys.toggle("events") + [.control("c")]),
+        Scenario(
+            name: "23-problems-list",
+            summary: "p lists every problem: QEMU's first marked, zero-copy-send's message checked twice shown once",
+            keys: conflict + Keys.toggle("zero-copy-send") + Keys.set("tls-creds", to: "tls0") + Keys.set("xbzrle-cache-size", to: "1000")
+                + [.character("p"), .down]),
+        Scenario(
+            name: "24-version-picker-verdicts",
+            summary: "the version picker with postcopy-ram and multifd on: 8.1 to 10.0 refuse the pair, 7.2, 8.0 and 10.1 on accept it",
+            keys: conflict + [.character("v"), .down, .down]),
+        Scenario(
+            name: "25-item-rules",
+            summary: "i on multifd with postcopy-ram on: every rule multifd takes part in, broken, satisfied or not applicable",
+            keys: conflict + [.character("i")]),
+        Scenario(
+            name: "26-item-rules-history",
+            summary: "the item view of multifd scrolled to its end: the last rules and its history across releases",
+            keys: conflict + [.character("i"), .end]),
     ]
 }
 

@@ -62,7 +62,7 @@ struct RenderTests {
         }
         let screen = render(state, size: state.size, monochrome: false)
         let last = Layout(size: state.size).exportRow - 1
-        #expect(screen.text(ofRow: last).contains("more: the detail pane of each marked entry explains it"))
+        #expect(screen.text(ofRow: last).contains("more: p lists every problem, ] jumps to the next marked entry"))
     }
 
     @Test func changedValuesGetAStarOnlyInMonochrome() {

@@ -1,0 +1,64 @@
+import MigrationCore
+
+extension EditorState {
+    /// `p`: opens the problems list on QEMU's first error.
+    mutating func openProblemsList() {
+        pane = .list
+        mode = .problems(ProblemsList())
+    }
+
+    /// Keys of the problems list: arrows or j/k choose, Enter goes to the problem's first
+    /// item, Esc (or q, p) goes back.
+    mutating func handleProblemsList(_ key: Key, _ list: ProblemsList) -> [EditorEffect] {
+        var list = list
+        let problems = analysis.problems
+        switch key {
+        case .up, .character("k"), .backTab: list.move(by: -1, count: problems.count)
+        case .down, .character("j"), .tab: list.move(by: 1, count: problems.count)
+        case .home, .pageUp, .character("g"): list.move(by: -problems.count, count: problems.count)
+        case .end, .pageDown, .character("G"): list.move(by: problems.count, count: problems.count)
+        case .enter:
+            mode = .list
+            guard list.selection < problems.count, let subject = problems[list.selection].subjects.first else { return [] }
+            reveal(subject)
+            return []
+        case .escape, .character("q"), .character("p"):
+            mode = .list
+            return []
+        default:
+            break
+        }
+        mode = .problems(list)
+        return []
+    }
+
+    /// `]` and `[`: the focus moves to the next (or previous) entry marked ✗ or △ in list
+    /// order, wrapping around, so the entries in trouble can be visited one after another.
+    mutating func jumpToMarkedEntry(by direction: Int) {
+        let subjects = document.release.subjects
+        let marked = subjects.filter { analysis.mark(of: $0) >= .warning }
+        guard !marked.isEmpty else {
+            status = .info("No entry is in an error or warning")
+            return
+        }
+        let start = subjects.firstIndex(of: focus) ?? 0
+        for step in 1...subjects.count {
+            let candidate = subjects[((start + direction * step) % subjects.count + subjects.count) % subjects.count]
+            if marked.contains(candidate) {
+                reveal(candidate)
+                return
+            }
+        }
+    }
+
+    /// Focuses an entry, showing every setting again when the changed-only view hides it
+    /// (a culprit may be at its default: multifd off for zero-copy-send).
+    mutating func reveal(_ subject: Subject) {
+        pane = .list
+        if filter == .changed, !document.isChanged(subject) {
+            filter = .all
+            status = .info("Showing all settings: \(subject.name) is at its default")
+        }
+        focusOn(subject)
+    }
+}
