@@ -2,8 +2,8 @@ import MigrationCore
 
 /// The detail pane's text for the focused entry: how to set it, its type, default and range,
 /// what it does, the live verdict on a field being edited, every current finding that involves
-/// it (with the other culprits' current values and why the rule exists; a message QEMU checks
-/// twice once) and what changing it would do. While searching, the pane lists the matches instead.
+/// it (with the other culprits' current values, its first fix and why the rule exists; a
+/// message QEMU checks twice once) and what changing it would do. While searching, the pane lists the matches instead.
 enum DetailContent {
     static func lines(for state: EditorState, width: Int) -> [StyledLine] {
         if case .searching(let session) = state.mode { return searchLines(session.results, width: width) }
@@ -121,7 +121,8 @@ enum DetailContent {
         return lines
     }
 
-    /// Every current problem involving the focused entry, a message checked twice shown once.
+    /// Every current problem involving the focused entry with its first fix (`f` applies the
+    /// one of QEMU's first error), a message checked twice shown once.
     private static func findingLines(_ state: EditorState, width: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
         for problem in state.analysis.problems where problem.subjects.contains(state.focus) {
@@ -135,6 +136,10 @@ enum DetailContent {
             if !others.isEmpty {
                 let values = others.map { "\($0.name) = \(state.document.displayValue(of: $0))" }
                 lines.append(wrapping: "with " + values.joined(separator: ", "), indent: 2, width: width)
+            }
+            if let fix = state.fixes.first(for: problem.diagnostics[0]) {
+                let key = problem.isQEMUFirst ? "f" : nil
+                lines.append(wrapping: FixText.line(fix, in: state.document, key: key), indent: 2, width: width)
             }
             if let note = problem.repeatNote { lines.append(wrapping: note, indent: 2, width: width) }
             lines.append(wrapping: "why: " + problem.diagnostics[0].rule.explanation, role: .muted, indent: 2, width: width)

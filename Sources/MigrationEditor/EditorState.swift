@@ -56,6 +56,8 @@ public struct EditorState: Sendable {
     var pendingSave: PendingSave?
     /// The report, what-if markers and export line for `document`, computed once per change.
     public private(set) var analysis: Analysis
+    /// The fixes found so far for `document`'s diagnostics on screen.
+    private(set) var fixes: FixCache
     /// The list rows for the current document and filter.
     private(set) var rows: [Row]
 
@@ -74,6 +76,8 @@ public struct EditorState: Sendable {
         rows = Row.rows(for: document, filter: .all)
         focus = rows.lazy.compactMap(\.subject).first ?? .item(.xbzrle)
         analysis = Analysis(document)
+        fixes = FixCache(document: document, recent: [])
+        fixes.find(for: diagnosticsOnScreen)
     }
 
     /// Makes the command line's `--set` and `--host` values (already applied to `profile`) the
@@ -102,11 +106,30 @@ public struct EditorState: Sendable {
     /// Called once at the end of every `update`.
     mutating func refresh() {
         if analysis.document != document { analysis = Analysis(document) }
+        if fixes.document != document { fixes = FixCache(document: document, recent: history.recentItems(current: document)) }
         if let search = lastSearch, search.version != document.version {
             lastSearch = SearchResults(query: search.query, version: document.version)
         }
         rows = Row.rows(for: document, filter: filter)
         keepFocusVisible()
+        fixes.find(for: diagnosticsOnScreen)
+    }
+
+    /// The diagnostics whose fixes the screen shows: QEMU's first error (the error pane and `f`),
+    /// every problem in the problems list, every broken rule in the item view, else those the detail pane lists for the
+    /// focused entry. Problems show their first diagnostic's fix.
+    private var diagnosticsOnScreen: [Diagnostic] {
+        let first = analysis.report.firstError.map { [$0] } ?? []
+        switch mode {
+        case .problems:
+            return first + analysis.problems.map { $0.diagnostics[0] }
+        case .itemInfo:
+            return first + analysis.report.diagnostics
+        case .help, .export, .pickVersion:
+            return first
+        default:
+            return first + analysis.problems.filter { $0.subjects.contains(focus) }.map { $0.diagnostics[0] }
+        }
     }
 
     /// The row index of the focused entry, if it is shown.

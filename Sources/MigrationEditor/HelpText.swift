@@ -28,7 +28,8 @@ enum HelpText {
             ("Backspace Del", "erase before / at the cursor"),
         ]),
         ("Problems and rules", [
-            ("p", "list every error and warning (QEMU's first marked \(Marker.qemuFirstArrow)) with the items involved and their values; Enter goes to the first item, Esc goes back"),
+            ("p", "list every error and warning (QEMU's first marked \(Marker.qemuFirstArrow)) with the items involved, their values and the first fix; Enter goes to the first item, f applies the fix, Esc goes back"),
+            ("f", "apply the first fix of the error QEMU prints (shown as fix (f) in the error pane), as one change u undoes; fixes keep what you changed last when they can"),
             ("] [", "next / previous entry marked \(Marker.error) or \(Marker.warning)"),
             ("i", "every rule the entry takes part in (broken, satisfied or not applicable now, with the other items' values), which side of the migration it belongs to, and its history across releases"),
         ]),

@@ -44,6 +44,22 @@ struct History: Hashable, Sendable {
         return entry
     }
 
+    /// The settings the last `depth` changes touched, newest first, each once: what the user
+    /// changed most recently, so a fix can leave it alone. Each entry holds the document before
+    /// its change, so the one after is the next entry's (or `current`).
+    func recentItems(current: Profile, depth: Int = 5) -> [ItemID] {
+        var items: [ItemID] = []
+        var after = current
+        for entry in undoStack.suffix(depth).reversed() {
+            for id in ItemID.allCases
+            where entry.document.configuration[id] != after.configuration[id] && !items.contains(id) {
+                items.append(id)
+            }
+            after = entry.document
+        }
+        return items
+    }
+
     /// Marks the change just recorded as an open, which switched from `file`.
     mutating func markLastAsOpen(_ file: File) {
         undoStack[undoStack.count - 1].file = file

@@ -1,7 +1,7 @@
 import MigrationCore
 
 /// The item view (`i`): for one entry, every rule of the release it takes part in, not only the
-/// broken ones, each with its state now and the other items' values; then, for a setting, which
+/// broken ones, each with its state now, the other items' values and a broken one's first fix; then, for a setting, which
 /// side of the migration it belongs to and its history across releases. It is menuconfig's
 /// symbol info, with the live verdict of each rule added.
 public struct ItemInfo: Hashable, Sendable {
@@ -37,7 +37,8 @@ enum RuleState: Hashable, Sendable {
 /// The item view's text. Built only while the view is open: it checks every rule of the entry
 /// and walks the release history, which the per-keystroke analysis never needs.
 enum ItemInfoContent {
-    static func lines(for subject: Subject, in document: Profile, width: Int) -> [StyledLine] {
+    /// `report` and `fixes` are the document's, for each broken rule's first fix.
+    static func lines(for subject: Subject, in document: Profile, report: Report, fixes: FixCache, width: Int) -> [StyledLine] {
         let version = document.version
         let rules: [Rule]
         var lines: [StyledLine] = []
@@ -53,7 +54,7 @@ enum ItemInfoContent {
             lines.append(wrapping: "side: the host QEMU runs on; set it to what the machine you check for has", indent: 2, width: width)
         }
         lines.append(StyledLine(text: "", role: .normal))
-        lines += ruleLines(rules, subject: subject, in: document, width: width)
+        lines += ruleLines(rules, subject: subject, in: document, report: report, fixes: fixes, width: width)
         if case .item(let id) = subject {
             lines.append(StyledLine(text: "", role: .normal))
             lines.append(StyledLine(text: "History across releases", role: .heading))
@@ -64,7 +65,9 @@ enum ItemInfoContent {
         return lines
     }
 
-    private static func ruleLines(_ rules: [Rule], subject: Subject, in document: Profile, width: Int) -> [StyledLine] {
+    private static func ruleLines(
+        _ rules: [Rule], subject: Subject, in document: Profile, report: Report, fixes: FixCache, width: Int
+    ) -> [StyledLine] {
         var lines: [StyledLine] = []
         guard !rules.isEmpty else {
             lines.append(wrapping: "No rule of QEMU \(document.version) involves \(subject.name).", role: .heading, width: width)
@@ -93,7 +96,10 @@ enum ItemInfoContent {
             if let twin = rules[..<index].first(where: { $0.message == rule.message }) {
                 lines.append(wrapping: "same message as \(twin.id): QEMU checks this twice", role: .muted, indent: 4, width: width)
             }
-            // The first fix for a broken rule goes here, once the core offers fixes.
+            if state == .broken, let diagnostic = report.diagnostics.first(where: { $0.ruleID == rule.id }),
+               let fix = fixes.first(for: diagnostic) {
+                lines.append(wrapping: FixText.line(fix, in: document), indent: 4, width: width)
+            }
         }
         return lines
     }

@@ -1,14 +1,15 @@
 /// The one-line key legend at the bottom of every screen: the keys that matter in the current
 /// mode, most useful first, cut to what fits; on the main screen `? help` and `q quit` always
 /// stay so the way to everything else is never hidden, and so does `v` (shorter labels make
-/// room for it at 80 columns). While there are problems, `p problems` moves up to just after
-/// `/ find` wherever `v` still fits beside it (from 100 columns).
+/// room for it at 80 columns). While there are problems, `p problems` (and `f fix` when QEMU's
+/// first error has one) moves up to just after `/ find` wherever `v` still fits beside it.
 enum KeyLegend {
     static func text(for state: EditorState, width: Int) -> String {
         let (entries, tail) = keys(for: state)
         var chosen = fitting(entries, before: tail, width: width)
         if state.mode == .list, state.pane == .list, !chosen.contains("v version") {
-            let withProblems = state.analysis.problems.isEmpty ? [] : [withProblemsFirst(compactMainKeys)]
+            let front = frontKeys(for: state)
+            let withProblems = (0..<front.count).map { withFirst(Array(front.dropLast($0)), in: compactMainKeys) }
             for keys in withProblems + [compactMainKeys] {
                 chosen = fitting(keys, before: tail, width: width)
                 if chosen.contains("v QEMU") { break }
@@ -17,14 +18,23 @@ enum KeyLegend {
         return Wrap.truncated(chosen.joined(separator: separator), width: width)
     }
 
-    /// `keys` with `p problems` right after `/ find` (and not again later).
-    private static func withProblemsFirst(_ keys: [String]) -> [String] {
-        var keys = keys.filter { $0 != problemsKey }
-        keys.insert(problemsKey, at: (keys.firstIndex(of: "/ find") ?? 0) + 1)
+    /// `keys` with `front` right after `/ find` (and not again later).
+    private static func withFirst(_ front: [String], in keys: [String]) -> [String] {
+        var keys = keys.filter { !front.contains($0) }
+        keys.insert(contentsOf: front, at: (keys.firstIndex(of: "/ find") ?? 0) + 1)
         return keys
     }
 
+    /// The keys that move up while there are problems: `p problems`, and `f fix` while QEMU's
+    /// first error has a fix to apply.
+    private static func frontKeys(for state: EditorState) -> [String] {
+        guard !state.analysis.problems.isEmpty else { return [] }
+        let hasFix = state.analysis.report.firstError.flatMap(state.fixes.first(for:)) != nil
+        return [problemsKey] + (hasFix ? [fixKey] : [])
+    }
+
     private static let problemsKey = "p problems"
+    private static let fixKey = "f fix"
 
     private static let separator = "  "
 
@@ -56,7 +66,7 @@ enum KeyLegend {
                 return (["↑↓ scroll", "Tab back to list", "␣ toggle", "d default", "u undo"], ["? help", "q quit"])
             }
             let main = mainKeys + [problemsKey]
-            return ((state.analysis.problems.isEmpty ? main : withProblemsFirst(main)) + [
+            return (withFirst(frontKeys(for: state), in: main) + [
                 "i rules", "] next ✗", "Tab detail", state.filter == .changed ? "a all" : "c changed", "^R redo", "n/N next/prev",
                 "o open", "w print & quit",
             ], ["? help", "q quit"])
@@ -71,7 +81,7 @@ enum KeyLegend {
         case .confirmLeaving(.open): return (["y open without saving", "s save, then open", "n stay"], [])
         case .offerRescue: return (["l load the rescued changes", "i ignore them"], [])
         case .pickVersion: return (["↑↓ choose", "⏎ switch", "Esc cancel"], [])
-        case .problems: return (["↑↓ choose", "⏎ go to its item", "Esc back"], [])
+        case .problems: return (["↑↓ choose", "⏎ go to its item", "f apply its fix", "Esc back"], [])
         case .itemInfo: return (["↑↓ PgUp PgDn scroll", "Esc back"], [])
         }
     }

@@ -1,8 +1,8 @@
 import MigrationCore
 
 /// The problems list (`p`): every error and warning of the document at once, QEMU's first
-/// marked, each with the items it blames and their current values; Enter goes to the first of
-/// them. The error pane shows only what fits, so with many errors this is where to see them all.
+/// marked, each with the items it blames, their current values and its first fix; Enter goes
+/// to the first of them, `f` applies the fix. The error pane shows only what fits, so with many errors this is where to see them all.
 public struct ProblemsList: Hashable, Sendable {
     /// The highlighted problem, an index into `Analysis.problems`.
     public internal(set) var selection = 0
@@ -43,7 +43,9 @@ enum ProblemsScreen {
             content.blocks.append((start, content.lines.count - start))
             let values = problem.subjects.map { "\($0.name) = \(state.document.displayValue(of: $0))" }
             content.lines.append(wrapping: values.joined(separator: " · "), indent: 6, width: width)
-            // The first fix for the problem goes here, once the core offers fixes.
+            if let fix = state.fixes.first(for: problem.diagnostics[0]) {
+                content.lines.append(wrapping: FixText.line(fix, in: state.document), indent: 6, width: width)
+            }
             content.lines.append(wrapping: problem.repeatNote ?? problem.rulesText, role: .muted, indent: 6, width: width)
         }
         return content

@@ -3,6 +3,8 @@ import MigrationCore
 extension Renderer {
     /// The item view over the whole body, scrolled as the help screen is.
     mutating func drawItemInfo(_ info: ItemInfo) {
-        drawScrolledBody(ItemInfoContent.lines(for: info.subject, in: state.document, width: Renderer.helpWidth(columns)), scroll: info.scroll)
+        let lines = ItemInfoContent.lines(
+            for: info.subject, in: state.document, report: state.report, fixes: state.fixes, width: Renderer.helpWidth(columns))
+        drawScrolledBody(lines, scroll: info.scroll)
     }
 }

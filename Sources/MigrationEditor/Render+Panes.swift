@@ -2,7 +2,7 @@ import MigrationCore
 
 extension Renderer {
     /// The error pane: every problem, one line each, naming the items involved. The error QEMU
-    /// itself would print comes first and says so; when they do not all fit, the last line
+    /// itself would print comes first and says so, with its first fix under it; when they do not all fit, the last line
     /// says how many more there are and where to see them all.
     mutating func drawErrorPane() {
         let top = layout.errorTop, width = columns - 2
@@ -11,10 +11,14 @@ extension Renderer {
             screen.put("\(Marker.accepted) QEMU \(state.document.version) accepts this configuration", row: top, column: 1, width: width)
             return
         }
-        let fits = ordered.count <= layout.errorRows
-        let shown = fits ? ordered.count : layout.errorRows - 1
+        // QEMU's first error (first in the list) keeps a row for its first fix, which `f` applies.
+        let fixLine = state.analysis.report.firstError.flatMap(state.fixes.first(for:))
+            .map { FixText.line($0, in: state.document, key: "f") }
+        let reserved = fixLine == nil ? 0 : 1
+        let fits = ordered.count + reserved <= layout.errorRows
+        let shown = fits ? ordered.count : layout.errorRows - 1 - reserved
         // Rows the shown findings do not need let the first ones wrap instead of being cut.
-        var spare = layout.errorRows - shown - (fits ? 0 : 1)
+        var spare = layout.errorRows - shown - reserved - (fits ? 0 : 1)
         var row = top
         for problem in ordered.prefix(shown) {
             let isError = problem.isError
@@ -30,6 +34,10 @@ extension Renderer {
             spare -= lines.count - 1
             for (index, line) in lines.enumerated() {
                 screen.put(line, row: row, column: index == 0 ? 1 : 3, role: isError ? .error : .warning)
+                row += 1
+            }
+            if problem.isQEMUFirst, let fixLine {
+                screen.put(Wrap.truncated(fixLine, width: width - 2), row: row, column: 3)
                 row += 1
             }
         }

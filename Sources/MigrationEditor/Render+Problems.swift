@@ -25,12 +25,13 @@ extension Renderer {
         }
     }
 
-    /// The status row under the problems list: where Enter goes.
+    /// The status row under the problems list: where Enter goes, and that `f` fixes it.
     func problemsListStatus(_ list: ProblemsList) -> String {
         let problems = state.analysis.problems
         guard list.selection < problems.count, let subject = problems[list.selection].subjects.first else {
             return "Nothing to fix · Esc goes back"
         }
-        return "Problem \(list.selection + 1) of \(problems.count) · Enter goes to \(subject.name)"
+        let fix = state.fixes.first(for: problems[list.selection].diagnostics[0]) == nil ? "" : " · f applies its fix"
+        return "Problem \(list.selection + 1) of \(problems.count) · Enter goes to \(subject.name)" + fix
     }
 }

@@ -17,7 +17,8 @@ extension EditorState {
             var info = info
             if let offset = Scrolling.offset(
                 after: key, from: info.scroll, page: layout.screenBodyHeight,
-                total: ItemInfoContent.lines(for: info.subject, in: document, width: Renderer.helpWidth(layout.size.columns)).count) {
+                total: ItemInfoContent.lines(
+                    for: info.subject, in: document, report: report, fixes: fixes, width: Renderer.helpWidth(layout.size.columns)).count) {
                 info.scroll = offset
                 mode = .itemInfo(info)
             }

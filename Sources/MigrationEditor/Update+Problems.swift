@@ -8,7 +8,8 @@ extension EditorState {
     }
 
     /// Keys of the problems list: arrows or j/k choose, Enter goes to the problem's first
-    /// item, Esc (or q, p) goes back.
+    /// item, `f` applies the problem's first fix (shown under it) and goes back to the list
+    /// so the status row can say what changed, Esc (or q, p) goes back.
     mutating func handleProblemsList(_ key: Key, _ list: ProblemsList) -> [EditorEffect] {
         var list = list
         let problems = analysis.problems
@@ -21,6 +22,11 @@ extension EditorState {
             mode = .list
             guard list.selection < problems.count, let subject = problems[list.selection].subjects.first else { return [] }
             reveal(subject)
+            return []
+        case .character("f"):
+            mode = .list
+            guard list.selection < problems.count else { return [] }
+            applyFirstFix(of: problems[list.selection].diagnostics[0])
             return []
         case .escape, .character("q"), .character("p"):
             mode = .list

@@ -96,6 +96,7 @@ extension EditorState {
         case .character("o"): mode = .prompt(Prompt(purpose: .open, field: TextField(profilePath ?? "")))
         case .character("v"): openVersionPicker()
         case .character("p"): openProblemsList()
+        case .character("f"): fixFirstError()
         case .character("i"): openItemInfo()
         case .character("]"): jumpToMarkedEntry(by: 1)
         case .character("["): jumpToMarkedEntry(by: -1)

@@ -22,15 +22,11 @@ struct FixSuggestions {
 
     /// `recent` lists the settings the user changed last first, so fixes keep them if they can.
     init(_ report: Report, for profile: Profile, recent: [ItemID]) {
-        let catalog = Catalog.for(profile.version)
         fixes = report.diagnostics.map { diagnostic in
             Fixes.for(diagnostic, in: profile.configuration, on: profile.host, recent: recent).map { fix in
                 Words(
-                    settings: fix.settings.map { id, value in
-                        let type = catalog.item(id)?.type ?? id.item.type
-                        return id.item.name + "=" + ValueFormatter.globalText(value, as: type)
-                    },
-                    hostFacts: fix.hostFacts.map { $0.fact.rawValue + "=" + $0.value })
+                    settings: fix.settingWords(for: profile.version).map { $0.name + "=" + $0.value },
+                    hostFacts: fix.hostFactWords.map { $0.name + "=" + $0.value })
             }
         }
         acceptedBy = QEMUVersion.releases(accepting: profile.configuration, on: profile.host)

@@ -111,6 +111,10 @@ struct Scenario: CustomTestStringConvertible, Sendable {
             name: "26-item-rules-history",
             summary: "the item view of multifd scrolled to its end: the last rules and its history across releases",
             keys: conflict + [.character("i"), .end]),
+        Scenario(
+            name: "27-fix-in-panes",
+            summary: "xbzrle-cache-size=1000 (not a power of two): the error pane and the detail pane show the fix f applies",
+            keys: Keys.set("xbzrle-cache-size", to: "1000")),
     ]
 }
 

@@ -6,7 +6,8 @@ import Testing
 struct ItemInfoTests {
     private func lines(_ state: EditorState) -> [String] {
         guard case .itemInfo(let info) = state.mode else { return [] }
-        return ItemInfoContent.lines(for: info.subject, in: state.document, width: 100).map(\.text)
+        return ItemInfoContent.lines(
+            for: info.subject, in: state.document, report: state.report, fixes: state.fixes, width: 100).map(\.text)
     }
 
     /// The block of lines about one rule: its state line and what follows, up to the next blank.
@@ -28,6 +29,7 @@ struct ItemInfoTests {
             "✗ broken · postcopy-ram-vs-multifd · migrate_caps_check",
             "Postcopy is not yet compatible with multifd",
             "with postcopy-ram = on",
+            "fix: set postcopy-ram off",
         ])
         #expect(block("multifd-vs-xbzrle", in: text).first == "✓ satisfied · multifd-vs-xbzrle · migrate_caps_check")
         #expect(block("zero-copy-send-needs-plain-multifd", in: text).contains("QEMU skips it while zero-copy-send is off"))

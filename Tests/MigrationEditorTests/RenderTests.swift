@@ -45,13 +45,15 @@ struct RenderTests {
     }
 
     @Test func theFirstErrorIsMarkedInTheErrorPane() throws {
-        var state = EditorState.fresh()
+        // 29 rows: a fourth error-pane row, spare beside the two findings and the first's fix.
+        var state = EditorState.fresh(size: Size(columns: 80, rows: 29))
         state.press(Keys.toggle("postcopy-ram") + Keys.toggle("multifd") + Keys.toggle("xbzrle"))
         let screen = render(state, size: state.size, monochrome: false)
         let first = Layout(size: state.size).errorTop
         #expect(screen.text(ofRow: first).hasPrefix(" ✗ [QEMU first] postcopy-ram + multifd: Postcopy is not yet compatible"))
         #expect(screen.text(ofRow: first + 1).hasPrefix("   multifd"), "the first finding wraps into a spare row")
-        #expect(screen.text(ofRow: first + 2).hasPrefix(" ✗ multifd + xbzrle: Multifd is not compatible with xbzrle"))
+        #expect(screen.text(ofRow: first + 2).hasPrefix("   fix (f): set postcopy-ram off"), "then its first fix")
+        #expect(screen.text(ofRow: first + 3).hasPrefix(" ✗ multifd + xbzrle: Multifd is not compatible with xbzrle"))
         #expect(screen[first, 1].role == .error)
     }
 
