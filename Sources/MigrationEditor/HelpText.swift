@@ -27,7 +27,7 @@ enum HelpText {
             ("Ctrl-U", "erase everything before the cursor"),
             ("Backspace Del", "erase before / at the cursor"),
         ]),
-        ("Problems and rules", [
+        ("Problems, fixes and rules", [
             ("p", "list every error and warning (QEMU's first marked \(Marker.qemuFirstArrow)) with the items involved, their values and the first fix; Enter goes to the first item, f applies the fix, Esc goes back"),
             ("f", "apply the first fix of the error QEMU prints (shown as fix (f) in the error pane), as one change u undoes; fixes keep what you changed last when they can"),
             ("] [", "next / previous entry marked \(Marker.error) or \(Marker.warning)"),
