@@ -113,8 +113,8 @@ struct Scenario: CustomTestStringConvertible, Sendable {
             keys: conflict + [.character("i"), .end]),
         Scenario(
             name: "27-fix-in-panes",
-            summary: "xbzrle-cache-size=1000 (not a power of two): the error pane and the detail pane show the fix f applies",
-            keys: Keys.set("xbzrle-cache-size", to: "1000")),
+            summary: "xbzrle-cache-size=1000 (not a power of two): the error pane and the detail pane (scrolled to the error) show the fix f applies",
+            keys: Keys.set("xbzrle-cache-size", to: "1000") + [.tab] + Array(repeating: .down, count: 8)),
     ]
 }
 
