@@ -89,6 +89,12 @@ public struct Analysis: Sendable {
         return rule.message(for: configuration, on: host)
     }
 
+    /// The diagnostic whose fix `f` applies: QEMU's first error, as the problem holding it
+    /// lists it first, so the error pane, the detail pane and `p` all show the fix `f` makes.
+    var firstErrorToFix: Diagnostic? {
+        problems.first(where: \.isQEMUFirst)?.diagnostics[0]
+    }
+
     /// The strongest mark on an entry.
     public func mark(of subject: Subject) -> Mark {
         switch subject {

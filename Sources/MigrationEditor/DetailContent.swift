@@ -3,7 +3,8 @@ import MigrationCore
 /// The detail pane's text for the focused entry: how to set it, its type, default and range,
 /// what it does, the live verdict on a field being edited, every current finding that involves
 /// it (with the other culprits' current values, its first fix and why the rule exists; a
-/// message QEMU checks twice once) and what changing it would do. While searching, the pane lists the matches instead.
+/// message QEMU checks twice once) and what changing it would do. While searching, the pane
+/// lists the matches instead.
 enum DetailContent {
     static func lines(for state: EditorState, width: Int) -> [StyledLine] {
         if case .searching(let session) = state.mode { return searchLines(session.results, width: width) }

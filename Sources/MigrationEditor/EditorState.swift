@@ -116,10 +116,10 @@ public struct EditorState: Sendable {
     }
 
     /// The diagnostics whose fixes the screen shows: QEMU's first error (the error pane and `f`),
-    /// every problem in the problems list, every broken rule in the item view, else those the detail pane lists for the
-    /// focused entry. Problems show their first diagnostic's fix.
+    /// every problem in the problems list, every broken rule in the item view, else the problems
+    /// the detail pane lists for the focused entry. Problems show their first diagnostic's fix.
     private var diagnosticsOnScreen: [Diagnostic] {
-        let first = analysis.report.firstError.map { [$0] } ?? []
+        let first = analysis.firstErrorToFix.map { [$0] } ?? []
         switch mode {
         case .problems:
             return first + analysis.problems.map { $0.diagnostics[0] }

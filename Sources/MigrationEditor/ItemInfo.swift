@@ -1,9 +1,9 @@
 import MigrationCore
 
 /// The item view (`i`): for one entry, every rule of the release it takes part in, not only the
-/// broken ones, each with its state now, the other items' values and a broken one's first fix; then, for a setting, which
-/// side of the migration it belongs to and its history across releases. It is menuconfig's
-/// symbol info, with the live verdict of each rule added.
+/// broken ones, each with its state now, the other items' values and a broken one's first fix;
+/// then, for a setting, which side of the migration it belongs to and its history across
+/// releases. It is menuconfig's symbol info, with the live verdict of each rule added.
 public struct ItemInfo: Hashable, Sendable {
     /// The entry shown.
     public let subject: Subject

@@ -29,7 +29,7 @@ enum KeyLegend {
     /// first error has a fix to apply.
     private static func frontKeys(for state: EditorState) -> [String] {
         guard !state.analysis.problems.isEmpty else { return [] }
-        let hasFix = state.analysis.report.firstError.flatMap(state.fixes.first(for:)) != nil
+        let hasFix = state.analysis.firstErrorToFix.flatMap(state.fixes.first(for:)) != nil
         return [problemsKey] + (hasFix ? [fixKey] : [])
     }
 

@@ -2,7 +2,8 @@ import MigrationCore
 
 /// The problems list (`p`): every error and warning of the document at once, QEMU's first
 /// marked, each with the items it blames, their current values and its first fix; Enter goes
-/// to the first of them, `f` applies the fix. The error pane shows only what fits, so with many errors this is where to see them all.
+/// to the first of them, `f` applies the fix. The error pane shows only what fits, so with
+/// many errors this is where to see them all.
 public struct ProblemsList: Hashable, Sendable {
     /// The highlighted problem, an index into `Analysis.problems`.
     public internal(set) var selection = 0

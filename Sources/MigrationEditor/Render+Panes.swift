@@ -2,8 +2,8 @@ import MigrationCore
 
 extension Renderer {
     /// The error pane: every problem, one line each, naming the items involved. The error QEMU
-    /// itself would print comes first and says so, with its first fix under it; when they do not all fit, the last line
-    /// says how many more there are and where to see them all.
+    /// itself would print comes first and says so, with its first fix under it; when they do not
+    /// all fit, the last line says how many more there are and where to see them all.
     mutating func drawErrorPane() {
         let top = layout.errorTop, width = columns - 2
         let ordered = state.analysis.problems
@@ -12,7 +12,7 @@ extension Renderer {
             return
         }
         // QEMU's first error (first in the list) keeps a row for its first fix, which `f` applies.
-        let fixLine = state.analysis.report.firstError.flatMap(state.fixes.first(for:))
+        let fixLine = state.analysis.firstErrorToFix.flatMap(state.fixes.first(for:))
             .map { FixText.line($0, in: state.document, key: "f") }
         let reserved = fixLine == nil ? 0 : 1
         let fits = ordered.count + reserved <= layout.errorRows

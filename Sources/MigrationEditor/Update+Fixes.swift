@@ -4,7 +4,7 @@ extension EditorState {
     /// `f`: applies the first fix of QEMU's first error, the one QEMU would stop at, so
     /// pressing `f` repeatedly walks the configuration towards one QEMU accepts.
     mutating func fixFirstError() {
-        guard let diagnostic = analysis.report.firstError else {
+        guard let diagnostic = analysis.firstErrorToFix else {
             status = .info(analysis.report.diagnostics.isEmpty
                 ? "No error to fix: QEMU \(document.version) accepts this configuration"
                 : "No error to fix: QEMU \(document.version) only warns (p lists the warnings)")
