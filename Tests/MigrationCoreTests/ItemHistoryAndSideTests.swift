@@ -38,7 +38,39 @@ struct ItemHistoryAndSideTests {
         for id in [ItemID.announceInitial, .announceMax, .announceRounds, .announceStep, .multifdCleanTlsTermination] {
             #expect(id.item.side?.side == .destination, "\(id.item.name)")
         }
-        #expect(ItemID.downtimeLimit.item.side == nil, "not checked yet, so not claimed")
+        #expect(ItemID.returnPath.item.side == nil, "not checked yet, so not claimed")
+    }
+
+    /// Facts checked against QEMU 9.0's migration/ (which path calls the getter).
+    static let checkedSides: [(ItemID, Side)] = [
+        (.maxBandwidth, .source),
+        (.xbzrleCacheSize, .source),
+        (.downtimeLimit, .source),
+        (.cpuThrottleInitial, .source),
+        (.tlsHostname, .source),
+        (.decompressThreads, .destination),
+        (.lateBlockActivate, .destination),
+        (.postcopyBlocktime, .destination),
+        (.tlsAuthz, .destination),
+        (.decompressErrorCheck, .destination),
+        (.switchoverAck, .both),
+        (.postcopyPreempt, .both),
+        (.multifdChannels, .both),
+        (.sendConfiguration, .both),
+        (.sendSectionFooter, .both),
+    ]
+
+    @Test("newly checked sides", arguments: checkedSides)
+    func newlyCheckedSide(id: ItemID, side: Side) {
+        #expect(id.item.side?.side == side, "\(id.item.name)")
+    }
+
+    @Test func everyRecordedSideHasAReason() {
+        for id in ItemID.allCases {
+            guard let fact = id.item.side else { continue }
+            #expect(!fact.reason.trimmingCharacters(in: .whitespaces).isEmpty, "\(id.item.name)")
+            #expect(!fact.reason.hasSuffix("."), "\(id.item.name): a fragment, like the others")
+        }
     }
 
     @Test func explainPrintsTheSideTheRulesWithTheirReleasesAndTheHistory() throws {

@@ -55,7 +55,7 @@ struct ItemInfoTests {
 
     @Test func anItemWhoseSideIsNotCheckedSaysSo() {
         var state = EditorState.fresh()
-        state.press(Keys.find("downtime-limit") + [.character("i")])
+        state.press(Keys.find("return-path") + [.character("i")])
         #expect(lines(state).contains { $0.contains("side: not recorded yet") })
     }
 
