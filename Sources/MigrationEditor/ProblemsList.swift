@@ -1,7 +1,8 @@
 import MigrationCore
 
 /// The problems list (`p`): every error and warning of the document at once, QEMU's first
-/// marked, each with the items it blames, their current values and its first fix; Enter goes
+/// marked, each with the items it blames, their current values and its first fix, and which
+/// releases would accept the configuration as it is; Enter goes
 /// to the first of them, `f` applies the fix. The error pane shows only what fits, so with
 /// many errors this is where to see them all.
 public struct ProblemsList: Hashable, Sendable {
@@ -35,6 +36,12 @@ enum ProblemsScreen {
         content.lines.append(wrapping: "QEMU \(version): \(count(errors, "error")), \(count(problems.count - errors, "warning"))"
             + (problems.contains(where: \.isQEMUFirst) ? " · \(Marker.qemuFirstArrow) marks the one QEMU prints (it stops there)" : ""),
             role: .heading, width: width)
+        if errors > 0 {
+            // When no setting should change, the answer may be another QEMU: computed only
+            // while the list is open, one check per release.
+            let releases = QEMUVersion.releases(accepting: state.document.configuration, on: state.document.host)
+            content.lines.append(wrapping: QEMUVersion.acceptedAsIs(by: releases), role: .muted, width: width)
+        }
         for problem in problems {
             content.lines.append(StyledLine(text: "", role: .normal))
             let start = content.lines.count

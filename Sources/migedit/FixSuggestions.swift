@@ -33,9 +33,5 @@ struct FixSuggestions {
     }
 
     /// The line saying which releases would take the configuration unchanged.
-    var acceptedByLine: String {
-        acceptedBy.isEmpty
-            ? "no QEMU release from \(QEMUVersion.span) accepts it as is"
-            : "accepted as is by QEMU " + QEMUVersion.describe(acceptedBy)
-    }
+    var acceptedByLine: String { QEMUVersion.acceptedAsIs(by: acceptedBy) }
 }

@@ -18,6 +18,15 @@ struct ProblemsListTests {
         return state
     }
 
+    @Test func theListSaysWhichReleasesAcceptTheConfigurationAsItIs() {
+        var state = EditorState.fresh(size: Size(columns: 100, rows: 30))
+        state.press(Keys.toggle("postcopy-ram") + Keys.toggle("multifd") + [.character("p")])
+        #expect(text(state).contains { $0.contains("accepted as is by QEMU 7.2 to 8.0, 10.1 and later") }, "\(text(state))")
+        var stuck = troubled()
+        stuck.press(.character("p"))
+        #expect(text(stuck).contains { $0.contains("no QEMU release from \(QEMUVersion.span) accepts it as is") })
+    }
+
     @Test func zeroCopyWithTLSIsOneProblemCheckedTwice() throws {
         let state = troubled()
         #expect(state.report.errors.count == 3, "the checker reports each check")

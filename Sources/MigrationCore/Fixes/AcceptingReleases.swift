@@ -26,4 +26,12 @@ extension QEMUVersion {
             return run.count == 1 ? "\(run[0])" : "\(run[0]) to \(run.last!)"
         }.joined(separator: ", ")
     }
+
+    /// The sentence saying which releases would take a configuration unchanged, as
+    /// `check --suggest` and the editor's problems list print it.
+    public static func acceptedAsIs(by versions: [QEMUVersion]) -> String {
+        versions.isEmpty
+            ? "no QEMU release from \(span) accepts it as is"
+            : "accepted as is by QEMU " + describe(versions)
+    }
 }
