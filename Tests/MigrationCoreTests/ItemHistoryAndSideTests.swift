@@ -60,6 +60,14 @@ struct ItemHistoryAndSideTests {
         (.sendSectionFooter, .both),
     ]
 
+    @Test("settings each side reads for its own end")
+    func eachSideItsOwn() {
+        for id in [ItemID.events, .blockBitmapMapping, .directIo] {
+            #expect(id.item.side?.side == .each, "\(id.item.name)")
+        }
+        #expect(Side.each.label == "each side its own")
+    }
+
     @Test("newly checked sides", arguments: checkedSides)
     func newlyCheckedSide(id: ItemID, side: Side) {
         #expect(id.item.side?.side == side, "\(id.item.name)")

@@ -7,6 +7,8 @@ public enum Side: String, Hashable, Sendable {
     case destination
     /// Both QEMUs must have the same value, or the migration fails.
     case both
+    /// Each QEMU reads its own value for its own end, and the two need not match.
+    case each
 
     /// How the item view and `migedit explain` name the side.
     public var label: String {
@@ -14,6 +16,7 @@ public enum Side: String, Hashable, Sendable {
         case .source: return "source only"
         case .destination: return "destination only"
         case .both: return "must match on both sides"
+        case .each: return "each side its own"
         }
     }
 }
@@ -234,6 +237,17 @@ extension SideFact {
         facts.merge(capabilities) { old, _ in old }
         facts.merge(parameters) { old, _ in old }
         facts.merge(properties) { old, _ in old }
+        // Read on both paths, each QEMU for its own end; nothing compares the two values.
+        // migration/migration.c migrate_set_state → migrate_generate_event, on either side.
+        facts[.events] = SideFact(side: .each, reason:
+            "each QEMU sends QMP MIGRATION events about its own state when its own is on")
+        // migration/block-dirty-bitmap.c: the source maps node and bitmap names to aliases, the
+        // destination aliases back to its own names (check_dirty_bitmap_mig_alias_map both ways).
+        facts[.blockBitmapMapping] = SideFact(side: .each, reason:
+            "the source maps its names to aliases and the destination aliases to its own names")
+        // migration/file.c: each side opens its own migration file with or without O_DIRECT.
+        facts[.directIo] = SideFact(side: .each, reason:
+            "each side opens its own migration file with or without O_DIRECT")
         return facts
     }()
 }
