@@ -156,6 +156,7 @@ public enum ChildProcess {
 
         /// Writes and reads what is ready, waiting up to `waitingMilliseconds`; returns whether
         /// anything was.
+        @discardableResult
         mutating func pump(waitingMilliseconds: Int32) -> Bool {
             var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
             if stdin >= 0 { fds.append(pollfd(fd: stdin, events: Int16(POLLOUT), revents: 0)) }
@@ -245,7 +246,7 @@ public enum ChildProcess {
         defer { fclose(file) }
         var buffer = [CChar](repeating: 0, count: 4096)
         guard fgets(&buffer, Int32(buffer.count), file) != nil else { return nil }
-        let stat = String(cString: buffer)
+        let stat = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         guard let close = stat.lastIndex(of: ")") else { return nil }
         return stat[stat.index(after: close)...].split(separator: " ")
     }
