@@ -115,7 +115,7 @@ public enum Verifier {
                 problems.append("parameter \(name): QEMU reads back \(value), migedit set \(expected)")
             }
         }
-        for item in items where item.kind == .parameter && parameters[item.name] == nil && reportedByQuery(item) {
+        for item in items where item.kind == .parameter && parameters[item.name] == nil && item.isAlwaysReportedByQuery {
             problems.append("parameter \(item.name): migedit's \(catalog.version) profile has it, QEMU does not report it")
         }
         for (name, text) in (outcome.globals ?? [:]).sorted(by: { $0.key < $1.key }) {
@@ -133,12 +133,6 @@ public enum Verifier {
     /// `query-migrate-capabilities` leaves out `block` in a build without live block migration.
     static func isReported(_ item: Item, on host: Host) -> Bool {
         item.id != .block || host.liveBlockMigration
-    }
-
-    /// `query-migrate-parameters` leaves out `block-bitmap-mapping` until it is set and never
-    /// lists `cpr-exec-command` as empty.
-    static func reportedByQuery(_ item: Item) -> Bool {
-        item.type != .bitmapMapping && item.type != .stringList
     }
 
     static func qmpValue(_ value: Value) -> QMPValue? {

@@ -295,7 +295,7 @@ extension Importer {
         if format == .qmp, let reported = reportedNames(text) {
             let misses = candidates.map { version in
                 Catalog.for(version).items.filter { item in
-                    reported.kinds.contains(item.kind) && item.type != .bitmapMapping && item.type != .stringList
+                    reported.kinds.contains(item.kind) && item.isAlwaysReportedByQuery
                         && !reported.names.contains(item.name)
                 }.count
             }
