@@ -1,0 +1,61 @@
+import MigrationCore
+import QMPClient
+import Testing
+import TestSupport
+
+/// `pull` and `apply` through the real binary against a real QEMU serving QMP.
+@Suite("Live CLI", .enabled(if: (Binaries.qemu100Path ?? Binaries.qemu72Path) != nil, Comment(rawValue: Binaries.missing100)))
+struct LiveCLITests {
+    let binary: String
+    let qemuPath = Binaries.qemu100Path ?? Binaries.qemu72Path ?? ""
+
+    init() throws {
+        binary = try ChildProcess.builtProduct(named: "migedit")
+    }
+
+    func run(_ arguments: String...) throws -> ChildProcess.Output {
+        try ChildProcess.run([binary] + arguments, environment: ["PATH": "/usr/bin:/bin"])
+    }
+
+    @Test func pullPrintsAProfileThatChecksAndReimports() throws {
+        let qemu = try ServedQEMU(binary: qemuPath)
+        defer { qemu.stop() }
+        #expect(try run("apply", "--qmp", qemu.address, "--set", "dirty-bitmaps=on", "--set", "downtime-limit=500").exitCode == 0)
+        let pulled = try run("pull", "--qmp", qemu.address)
+        #expect(pulled.exitCode == 0 && pulled.standardError.isEmpty)
+        let profile = try Profile(json: pulled.standardOutput)
+        #expect(profile.configuration.changedItems == [.dirtyBitmaps, .downtimeLimit])
+        #expect(profile.host.kvm == false)
+        #expect(pulled.standardOutput.contains(#""dirty-bitmaps": true"#))
+    }
+
+    @Test func dryRunPrintsTheDifferenceAndTheQMPAndSendsNothing() throws {
+        let qemu = try ServedQEMU(binary: qemuPath)
+        defer { qemu.stop() }
+        let result = try run("apply", "--qmp", qemu.address, "--set", "switchover-ack=on", "--set", "return-path=on",
+                             "--set", "max-bandwidth=1G", "--dry-run")
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasSuffix(" at \(qemu.address): 3 changes") == true)
+        #expect(lines.dropFirst().prefix(3) == ["  return-path     off → on", "  switchover-ack  off → on", "  max-bandwidth   128 MiB → 1 GiB"])
+        #expect(lines.suffix(2) == [
+            #"{"execute":"migrate-set-capabilities","arguments":{"capabilities":[{"capability":"return-path","state":true},{"capability":"switchover-ack","state":true}]}}"#,
+            #"{"execute":"migrate-set-parameters","arguments":{"max-bandwidth":1073741824}}"#,
+        ])
+        let pulled = try Profile(json: try run("pull", "--qmp", qemu.address).standardOutput)
+        #expect(pulled.configuration == Configuration())
+        let applied = try run("apply", "--qmp", qemu.address, "--set", "switchover-ack=on", "--set", "return-path=on", "--set", "max-bandwidth=1G")
+        #expect(applied.standardOutput.hasSuffix("✓ applied: QEMU reads back all 3 changes as sent\n"))
+        let again = try run("apply", "--qmp", qemu.address, "--set", "switchover-ack=on", "--set", "return-path=on", "--set", "max-bandwidth=1G")
+        #expect(again.standardOutput.hasSuffix("already holds these settings; nothing to send\n") && again.exitCode == 0)
+    }
+
+    @Test func unreachableOrForeignSocketsExitTwoWithOneLine() throws {
+        for arguments in [["pull", "--qmp", "/nonexistent/qmp.sock"], ["apply", "--qmp", "tcp:192.168.1.1:4444"], ["pull", "--qmp", "unix:"]] {
+            let result = try ChildProcess.run([binary] + arguments)
+            #expect(result.exitCode == 2)
+            #expect(result.standardOutput.isEmpty)
+            #expect(result.standardError.hasPrefix("migedit: ") && result.standardError.split(separator: "\n").count == 1, "\(result.standardError)")
+        }
+    }
+}
