@@ -3,11 +3,13 @@
 /// stay so the way to everything else is never hidden, and so does `v` (shorter labels make
 /// room for it at 80 columns). While there are problems, `p problems` (and `f fix` when QEMU's
 /// first error has one) moves up to just after `/ find` wherever `v` still fits beside it.
+/// Attached to a running QEMU, `a apply` and `r re-read` take the place of `v`, which the
+/// live release does not offer.
 enum KeyLegend {
     static func text(for state: EditorState, width: Int) -> String {
         let (entries, tail) = keys(for: state)
         var chosen = fitting(entries, before: tail, width: width)
-        if state.mode == .list, state.pane == .list, !chosen.contains("v version") {
+        if state.mode == .list, state.pane == .list, state.live == nil, !chosen.contains("v version") {
             let front = frontKeys(for: state)
             let withProblems = (0..<front.count).map { withFirst(Array(front.dropLast($0)), in: compactMainKeys) }
             for keys in withProblems + [compactMainKeys] {
@@ -43,6 +45,9 @@ enum KeyLegend {
         "␣ toggle", "⏎ edit", "/ find", "d default", "u undo", "e export", "s save", "v version",
     ]
 
+    /// The main screen's keys while attached to a running QEMU.
+    private static let liveKeys = ["␣⏎ change", "a apply", "r re-read", "/ find", "d default", "u undo", "e export", "s save"]
+
     /// The same keys in fewer columns, for narrow screens.
     private static let compactMainKeys = ["␣⏎ change", "/ find", "d default", "u undo", "e export", "s save", "v QEMU"]
 
@@ -65,9 +70,9 @@ enum KeyLegend {
             if state.pane == .detail {
                 return (["↑↓ scroll", "Tab back to list", "␣ toggle", "d default", "u undo"], ["? help", "q quit"])
             }
-            let main = mainKeys + [problemsKey]
+            let main = (state.live == nil ? mainKeys : liveKeys) + [problemsKey]
             return (withFirst(frontKeys(for: state), in: main) + [
-                "i rules", "] next ✗", "Tab detail", state.filter == .changed ? "a all" : "c changed", "^R redo", "n/N next/prev",
+                "i rules", "] next ✗", "Tab detail", state.filter == .changed ? "c all" : "c changed", "^R redo", "n/N next/prev",
                 "o open", "w print & quit",
             ], ["? help", "q quit"])
         case .editing(let edit):
@@ -83,6 +88,7 @@ enum KeyLegend {
         case .pickVersion: return (["↑↓ choose", "⏎ switch", "Esc cancel"], [])
         case .problems: return (["↑↓ choose", "⏎ go to its item", "f apply its fix", "Esc back"], [])
         case .itemInfo: return (["↑↓ PgUp PgDn scroll", "Esc back"], [])
+        case .confirmApply: return (["y apply", "n don't", "↑↓ scroll"], [])
         }
     }
 }

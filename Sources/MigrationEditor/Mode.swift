@@ -20,6 +20,8 @@ public enum Mode: Hashable, Sendable {
     case problems(ProblemsList)
     /// Every rule one entry takes part in, its side and its history (`i`).
     case itemInfo(ItemInfo)
+    /// The changes `a` would send to the attached QEMU, waiting for a yes.
+    case confirmApply(ApplyConfirmation)
 
     /// The export screen shown in this mode: its own, or the one a file-name prompt is over.
     var exportView: ExportView? {

@@ -40,6 +40,8 @@ struct Renderer {
             drawProblemsList(list)
         } else if case .itemInfo(let info) = state.mode {
             drawItemInfo(info)
+        } else if case .confirmApply(let confirmation) = state.mode {
+            drawApplyConfirmation(confirmation)
         } else {
             drawList()
             drawDetail()
@@ -57,6 +59,7 @@ struct Renderer {
         screen.paint(role: .title, row: 0, from: 0, width: columns)
         var left = " migedit · QEMU \(state.document.version) · \(state.profileName)"
         if state.isModified { left += " (modified)" }
+        if let live = state.live { left = liveTitle(live) }
         let problems = state.analysis.problems
         let errors = problems.filter(\.isError).count, warnings = problems.count - errors
         let verdict: String

@@ -59,3 +59,53 @@ struct LiveCLITests {
         }
     }
 }
+
+/// `edit --qmp` in a real terminal against a real QEMU.
+@Suite("Live editor end to end", .serialized, .enabled(if: (Binaries.qemu100Path ?? Binaries.qemu72Path) != nil, Comment(rawValue: Binaries.missing100)))
+struct LiveEditorEndToEndTests {
+    let binary: String
+    let qemuPath = Binaries.qemu100Path ?? Binaries.qemu72Path ?? ""
+
+    init() throws {
+        binary = try ChildProcess.builtProduct(named: "migedit")
+    }
+
+    /// Attach, edit, apply, re-read (QEMU holds it), edit again, then QEMU is killed: the apply
+    /// says QEMU went away, the edit is still on screen, and `r` says QEMU cannot be reached.
+    @Test func applyThenAKilledQEMUKeepsTheEdits() throws {
+        let qemu = try ServedQEMU(binary: qemuPath)
+        defer { qemu.stop() }
+        try EditorEndToEndTests().withSession([binary, "edit", "--qmp", qemu.address]) { tmux in
+            let first = try tmux.waitForFirstFrame()
+            #expect(first.contains(" at \(qemu.address) · applied"))
+            try tmux.focus("events")
+            try tmux.send("Space")
+            try tmux.settled(containing: "· 1 to apply")
+            try tmux.send("a")
+            let question = try tmux.waitUntil("a asks") { $0.contains("Send this change to QEMU") }
+            #expect(question.contains("events  off → on"))
+            try tmux.send("y")
+            try tmux.settled(containing: "every value reads back as sent")
+            try tmux.send("r")
+            let reread = try tmux.waitUntil("r reads QEMU again") { $0.contains("again; nothing changed") }
+            #expect(reread.contains("[x] events"), "QEMU holds what was applied")
+
+            try tmux.focus("downtime-limit")
+            try tmux.send("Enter")
+            try tmux.send("C-u")
+            try tmux.sendLiteral("900")
+            try tmux.send("Enter")
+            try tmux.settled(containing: "· 1 to apply")
+            qemu.stop()
+            try tmux.send("a")
+            try tmux.waitUntil("a asks") { $0.contains("Send this change to QEMU") }
+            try tmux.send("y")
+            let gone = try tmux.waitUntil("the apply fails") { $0.contains("connection closed); your edits") }
+            #expect(gone.contains("✗ QEMU at \(qemu.address) went away (the QMP connection closed)"))
+            #expect(gone.contains(/▸ downtime-limit +900 ms/))
+            try tmux.send("r")
+            let unreachable = try tmux.waitUntil("r cannot reach QEMU") { $0.contains("cannot connect to QMP") }
+            #expect(unreachable.contains(/▸ downtime-limit +900 ms/))
+        }
+    }
+}

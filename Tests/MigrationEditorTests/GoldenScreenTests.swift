@@ -18,6 +18,8 @@ struct Scenario: CustomTestStringConvertible, Sendable {
     var profilePath: String?
     /// Outcomes of effects that arrive after the keys, as the outside would report them.
     var actions: [EditorAction] = []
+    /// The running QEMU the editor is attached to before the keys (`edit --qmp`).
+    var live: LiveTarget?
 
     var testDescription: String { name }
 
@@ -36,6 +38,16 @@ struct Scenario: CustomTestStringConvertible, Sendable {
         configuration[.multifdChannels] = .number(8)
         return Profile(configuration: configuration)
     }()
+
+    /// A QEMU 10.0 at unix:/run/vm1.qmp running multifd with 4 channels.
+    static let liveTarget: LiveTarget = {
+        var configuration = Configuration()
+        configuration[.multifd] = .bool(true)
+        configuration[.multifdChannels] = .number(4)
+        return LiveTarget(address: "unix:/run/vm1.qmp", snapshot: try! .holding(configuration))
+    }()
+
+    static let liveEdits: [Key] = Keys.set("multifd-channels", to: "8") + Keys.toggle("dirty-bitmaps") + Keys.set("max-bandwidth", to: "1G")
 
     static let all: [Scenario] = [
         Scenario(name: "01-default", summary: "a fresh editor on QEMU's defaults", keys: []),
@@ -115,6 +127,19 @@ struct Scenario: CustomTestStringConvertible, Sendable {
             name: "27-fix-in-panes",
             summary: "xbzrle-cache-size=1000 (not a power of two): the error pane and the detail pane (scrolled to the error) show the fix f applies",
             keys: Keys.set("xbzrle-cache-size", to: "1000") + [.tab] + Array(repeating: .down, count: 8)),
+        Scenario(
+            name: "28-live-attached",
+            summary: "edit --qmp: attached to a running QEMU 10.0, three settings changed and not yet applied",
+            keys: liveEdits, live: liveTarget),
+        Scenario(
+            name: "29-live-apply-question",
+            summary: "a on a running QEMU: the difference, the QMP that sends it, and the question",
+            keys: liveEdits + [.character("a")], live: liveTarget),
+        Scenario(
+            name: "30-live-qemu-went-away",
+            summary: "y sent the apply but QEMU had been killed: the error pane says so and the edits stay",
+            keys: liveEdits + [.character("a"), .character("y")],
+            actions: [.liveFailed(reason: "QEMU at unix:/run/vm1.qmp went away (the QMP connection closed)")], live: liveTarget),
     ]
 }
 
@@ -129,6 +154,7 @@ struct GoldenScreenTests {
         let recording = ProcessInfo.processInfo.environment["MIGEDIT_RECORD_SCREENS"] == "1"
         for size in scenario.sizes {
             var state = EditorState.fresh(size: scenario.startSize ?? size, profilePath: scenario.profilePath, version: scenario.version)
+            if let live = scenario.live { state.attach(to: live) }
             state.press(scenario.keys)
             for action in scenario.actions { _ = update(&state, action) }
             let capture = Capture.text(
@@ -177,6 +203,7 @@ enum Capture {
     private static func describe(_ action: EditorAction) -> String {
         switch action {
         case .foundRescue(_, let path): return "\(path) found"
+        case .liveFailed(let reason): return "QEMU failed: \(reason)"
         default: return "\(action)"
         }
     }
