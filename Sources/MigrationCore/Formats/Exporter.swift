@@ -142,7 +142,7 @@ public enum Exporter {
     /// HMP's argument for a parameter, or nil when HMP cannot set it. HMP reads a plain number
     /// for max-bandwidth and avail-switchover-bandwidth as MiB, so those get an explicit `B`;
     /// it splits cpr-exec-command's argument like a shell, so its words are shell-quoted.
-    static func hmpText(_ id: ItemID, _ value: Value) -> String? {
+    public static func hmpText(_ id: ItemID, _ value: Value) -> String? {
         switch id {
         case .blockBitmapMapping: return nil
         case .cprExecCommand:

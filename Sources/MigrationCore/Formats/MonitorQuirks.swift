@@ -30,7 +30,7 @@ public enum MonitorQuirks {
     public static let hmpSizeLimit = UInt64(Int64.max)
 
     /// Why HMP would refuse this value of a parameter, as an export note; nil when it takes it.
-    static func hmpRefusal(_ id: ItemID, _ value: Value) -> String? {
+    public static func hmpRefusal(_ id: ItemID, _ value: Value) -> String? {
         guard hmpSizeLimited.contains(id), case .number(let number) = value, number > hmpSizeLimit else { return nil }
         return "\(id.item.name)=\(number) is above \(hmpSizeLimit), the most HMP's migrate_set_parameter takes; use --format qmp"
     }
