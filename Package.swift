@@ -22,7 +22,7 @@ let package = Package(
                 "MigrationCore", "MigrationEditor", "Terminal", "MigeditIO", "QEMURunner", "QMPClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "migedit-bench", dependencies: ["MigrationCore", "MigrationEditor", "CleanSpawn", "SeededRandom", "QEMURunner"]),
+        .executableTarget(name: "migedit-bench", dependencies: ["MigrationCore", "MigrationEditor", "CleanSpawn", "SeededRandom", "QEMURunner", "QMPClient"]),
         .target(name: "SeededRandom"),
         .target(name: "CleanSpawn"),
         .target(name: "QEMURunner", dependencies: ["MigrationCore", "CleanSpawn"]),
