@@ -9,7 +9,8 @@ struct ApplyCommand: ParsableCommand {
         commandName: "apply",
         abstract: "Set a running QEMU's migration settings to a profile's over QMP, and read them back.",
         discussion: """
-            The profile is checked first against the running QEMU's release and the host facts \
+            Without PROFILE, the --set values change what QEMU runs and nothing else. The \
+            profile is checked first against the running QEMU's release and the host facts \
             it reports (kvm, incoming); if QEMU would refuse it, nothing is sent (exit 1). \
             Otherwise migedit prints the difference, sends only that (migrate-set-capabilities, \
             migrate-set-parameters, in an order QEMU accepts), reads every setting back and \
@@ -36,7 +37,8 @@ struct ApplyCommand: ParsableCommand {
         if let asked = options.release.qemu, asked != snapshot.version {
             throw CLIFailure.badInput("--qemu \(asked) does not match the QEMU at \(qemu.address), which is QEMU \(snapshot.qemuVersion)")
         }
-        var wanted = try options.load(version: snapshot.version)
+        var wanted = try options.profile == nil
+            ? options.apply(to: snapshot.profile, version: snapshot.version) : options.load(version: snapshot.version)
         wanted.host = snapshot.profile.host
         let report = Checker.for(snapshot.version).check(wanted.configuration, on: wanted.host)
         guard report.isAccepted else {

@@ -18,6 +18,7 @@ struct Migedit: ParsableCommand {
               eval "qemu-system-x86_64 ... $(migedit export prod.json)"
               migedit import --from cmdline qemu-cmdline.txt > prod.json
               migedit explain postcopy-ram-vs-multifd
+              migedit apply prod.json --qmp /run/qemu/vm1.qmp --dry-run
 
             Exit codes: 0 accepted, 1 rejected by QEMU's rules, 2 bad input.
             """,

@@ -1,3 +1,4 @@
+import Foundation
 import MigrationCore
 import QMPClient
 import Testing
@@ -48,6 +49,22 @@ struct LiveCLITests {
         #expect(applied.standardOutput.hasSuffix("✓ applied: QEMU reads back all 3 changes as sent\n"))
         let again = try run("apply", "--qmp", qemu.address, "--set", "switchover-ack=on", "--set", "return-path=on", "--set", "max-bandwidth=1G")
         #expect(again.standardOutput.hasSuffix("already holds these settings; nothing to send\n") && again.exitCode == 0)
+    }
+
+    /// A profile is the whole state wanted; --set alone changes only what it names.
+    @Test func setWithoutAProfileChangesOnlyWhatItNames() throws {
+        let qemu = try ServedQEMU(binary: qemuPath)
+        defer { qemu.stop() }
+        #expect(try run("apply", "--qmp", qemu.address, "--set", "multifd=on", "--set", "multifd-channels=4").exitCode == 0)
+        let one = try run("apply", "--qmp", qemu.address, "--set", "downtime-limit=700")
+        #expect(one.standardOutput.hasPrefix("QEMU ") && one.standardOutput.contains(": 1 change\n  downtime-limit  300"), "\(one.standardOutput)")
+        let profile = try run("export", "--qemu", String(try Profile(json: try run("pull", "--qmp", qemu.address).standardOutput).version.rawValue),
+                              "--set", "events=on", "--format", "json")
+        let path = qemu.directory + "/events.json"
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(profile.standardOutput.utf8)))
+        let whole = try run("apply", path, "--qmp", qemu.address)
+        #expect(whole.exitCode == 0)
+        #expect(whole.standardOutput.contains(": 4 changes\n"), "events on; multifd, its channels and downtime-limit back to defaults: \(whole.standardOutput)")
     }
 
     @Test func unreachableOrForeignSocketsExitTwoWithOneLine() throws {
