@@ -11,8 +11,11 @@ public final class QMPConnection {
     public let address: QMPAddress
     /// The greeting's `QMP` member (QEMU's version and the protocol capabilities it offers).
     public private(set) var greeting: JSON = .null
-    /// The events QEMU sent while migedit waited for replies, oldest first.
+    /// The last `eventsKept` events QEMU sent while migedit waited for replies, oldest first.
     public private(set) var events: [JSON] = []
+    /// How many events are kept: a long session on a QEMU with the `events` capability on
+    /// must not grow without bound.
+    public static let eventsKept = 100
     /// Seconds each read may wait.
     public let timeout: Double
     private var descriptor: Int32
@@ -78,6 +81,7 @@ public final class QMPConnection {
             let message = try readMessage(waitingFor: "reply to \(QMPConnection.name(of: commands.first { $0.id == id }) ?? id)")
             if message["event"] != nil {
                 events.append(message)
+                if events.count > QMPConnection.eventsKept { events.removeFirst(events.count - QMPConnection.eventsKept) }
             } else if let replyID = message["id"]?.stringValue, waiting.remove(replyID) != nil {
                 replies[replyID] = QMPReply(message)
             }

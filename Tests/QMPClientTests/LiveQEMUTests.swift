@@ -46,6 +46,27 @@ struct Live100Tests {
     @Test func aKilledQEMUIsAClearError() throws { try checks.aKilledQEMUIsAClearError() }
     @Test func capabilitiesAreRefusedDuringAMigration() throws { try checks.capabilitiesAreRefusedDuringAMigration() }
 
+    /// A second QMP server on a loopback TCP port: pull and apply work there too, and the
+    /// MIGRATION events the `events` capability makes QEMU send are kept aside.
+    @Test func loopbackTCPAndEvents() throws {
+        let binary = try #require(LiveBinary.qemu100)
+        let port = try freeLoopbackPort()
+        let qemu = try binary.start(["-qmp", "tcp:127.0.0.1:\(port),server=on,wait=off"])
+        defer { qemu.stop() }
+        let live = try LiveQEMU(attachingTo: "tcp:127.0.0.1:\(port)", timeout: 10)
+        #expect(try live.snapshot().profile.configuration == Configuration())
+        var wanted = Configuration()
+        wanted[.events] = .bool(true)
+        wanted[.maxBandwidth] = .number(4096)
+        #expect(try live.apply(ApplyPlan(from: Configuration(), to: wanted, version: binary.version, host: binary.host), wanted: wanted, host: binary.host).isComplete)
+        let destination = try binary.start(["-incoming", "unix:\(qemu.directory)/in.sock"])
+        defer { destination.stop() }
+        let started = try live.connection.execute(json: try JSON(parsing: #"{"execute": "migrate", "arguments": {"uri": "unix:\#(qemu.directory)/in.sock"}}"#))
+        #expect(started.errorDescription == nil)
+        _ = try live.snapshot()
+        #expect(live.connection.events.contains { $0["event"]?.stringValue == "MIGRATION" }, "\(live.connection.events)")
+    }
+
     /// 10.0 applies the compression levels the 7.2 monitor ignores.
     @Test func theLevelsTheOldMonitorIgnoredAreTaken() throws {
         let binary = try #require(LiveBinary.qemu100)
@@ -208,4 +229,19 @@ struct LiveChecks {
         #expect(after.profile.configuration[.xbzrle] == .bool(false))
         #expect(after.profile.configuration[.maxBandwidth] == .number(8192))
     }
+}
+
+/// A TCP port on the loopback that nothing listens on right now.
+func freeLoopbackPort() throws -> UInt16 {
+    let probe = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(probe) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(probe, $0, length) == 0 && getsockname(probe, $0, &length) == 0 }
+    }
+    try #require(bound)
+    return UInt16(bigEndian: address.sin_port)
 }
