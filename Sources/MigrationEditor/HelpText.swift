@@ -44,6 +44,7 @@ enum HelpText {
             ("a", "show what differs from what QEMU holds and the QMP that sends it; y applies it, and QEMU's refusals appear in the error pane"),
             ("r", "read QEMU's settings again (u brings back what they replaced)"),
             ("u", "undo goes back as far as the settings read at attach, which a applies like any other"),
+            ("v o", "off while attached: the release and the settings are QEMU's own"),
         ]),
         ("QEMU release", [
             ("v", "pick the release the profile is for (\(QEMUVersion.span)): settings, checks, exports follow it"),

@@ -8,8 +8,6 @@ public struct LiveTarget: Hashable, Sendable {
     public let address: String
     /// QEMU's settings as last read: at attach, by `r`, or after an apply.
     public internal(set) var snapshot: LiveSnapshot
-    /// QEMU's settings when the editor attached, which undo can always go back to.
-    public let attached: Profile
     /// QEMU's last error reply (verbatim), or why it could not be reached; the error pane shows
     /// it until an apply or a read succeeds.
     public internal(set) var error: String?
@@ -17,7 +15,6 @@ public struct LiveTarget: Hashable, Sendable {
     public init(address: String, snapshot: LiveSnapshot) {
         self.address = address
         self.snapshot = snapshot
-        attached = snapshot.profile
     }
 
     /// `QEMU 10.0.2 at unix:/run/vm1.qmp`, for the title and messages.

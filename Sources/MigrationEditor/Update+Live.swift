@@ -42,12 +42,15 @@ extension EditorState {
         case .character("n"), .character("q"), .escape:
             mode = .list
             status = .info("Nothing was sent to QEMU")
-        case .up, .character("k"): confirmation.scroll = max(0, confirmation.scroll - 1)
+        case .up, .character("k"): confirmation.scroll -= 1
         case .down, .character("j"): confirmation.scroll += 1
-        case .pageUp: confirmation.scroll = max(0, confirmation.scroll - Layout(size: size).screenBodyHeight)
+        case .pageUp: confirmation.scroll -= Layout(size: size).screenBodyHeight
         case .pageDown: confirmation.scroll += Layout(size: size).screenBodyHeight
         default: break
         }
+        let height = Layout(size: size).screenBodyHeight
+        let lines = ApplyScreen.lines(for: confirmation, target: live?.name ?? "", width: size.columns - 3).count
+        confirmation.scroll = max(0, min(confirmation.scroll, lines - height))
         if case .confirmApply = mode { mode = .confirmApply(confirmation) }
         return []
     }

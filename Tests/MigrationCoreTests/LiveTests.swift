@@ -46,6 +46,10 @@ struct ApplyPlanTests {
             "multifd-zstd-level=5 is accepted but not applied by QEMU 7.2's migrate-set-parameters; pass it as -global migration.multifd-zstd-level=5",
         ])
         #expect(ApplyPlan(from: Configuration(), to: wanted, version: .v9_0, host: .standard).ignoredChanges(host: .standard).isEmpty)
+        let back = ApplyPlan(from: wanted, to: Configuration(), version: .v7_2, host: .standard)
+        #expect(back.ignoredChanges(host: .standard).map(\.note) == [
+            "multifd-zstd-level=1 is accepted but not applied by QEMU 7.2's migrate-set-parameters; pass it as -global migration.multifd-zstd-level=1",
+        ], "a change back to the default is ignored too")
     }
 }
 

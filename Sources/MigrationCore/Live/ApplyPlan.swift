@@ -58,11 +58,10 @@ public struct ApplyPlan: Hashable, Sendable {
     /// Changes QEMU's monitor in this release answers with success but does not apply (see
     /// `MonitorQuirks`), each with the note saying how to set it instead.
     public func ignoredChanges(host: Host) -> [(change: LiveChange, note: String)] {
-        var wanted = Configuration()
-        for change in changes { wanted[change.id] = change.wanted }
-        let notes = MonitorQuirks.notes(for: wanted, host: host, catalog: Catalog.for(version), format: .qmp)
-        let ignored = changes.filter { MonitorQuirks.ignores($0.id, in: version) }
-        return Array(zip(ignored, notes))
+        let catalog = Catalog.for(version)
+        return changes.compactMap { change in
+            MonitorQuirks.note(setting: change.id, to: change.wanted, host: host, catalog: catalog, format: .qmp).map { (change, $0) }
+        }
     }
 
     /// The settings that read back differently from what `wanted` asks for: QEMU did not take them.
