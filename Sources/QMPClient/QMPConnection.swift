@@ -58,7 +58,8 @@ public final class QMPConnection {
 
     /// Sends one command and waits for its reply. A refusal is a `.failed` reply, not an error.
     public func execute(_ command: QMPCommand) throws(QMPError) -> QMPReply {
-        try executeAll([command])[command.id] ?? .returned(.null)
+        guard let reply = try executeAll([command])[command.id] else { throw wentAway() }
+        return reply
     }
 
     /// Sends a command given as `{"execute": …, "arguments": …}` with a fresh id, and waits for

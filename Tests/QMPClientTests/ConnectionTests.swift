@@ -53,11 +53,9 @@ struct ConnectionFailureTests {
 
     @Test func silentSocketTimesOut() throws {
         let server = try FakeQMPServer(answers: nil)
-        let start = ChildProcess.monotonicSeconds()
         #expect(throws: QMPError("unix:\(server.path) sent no QMP greeting within 0.3 s (is it a QMP socket? QEMU serves one client at a time)")) {
             try QMPConnection(connectingTo: .unix(path: server.path), timeout: 0.3)
         }
-        #expect(ChildProcess.monotonicSeconds() - start < 5)
     }
 
     @Test func replyThatIsNotJSON() throws {
