@@ -15,10 +15,11 @@ public final class LiveQEMU {
 
     /// QEMU's settings and the host facts it reports, over `host` for the facts QMP cannot tell.
     public func snapshot(host: Host = .standard) throws(QMPError) -> LiveSnapshot {
-        let commands = LiveSnapshot.queries.map { QMPCommand(id: $0.0, execute: $0.1) }
+        let commands = LiveSnapshot.queries.compactMap { QMPCommand(id: $0.id, json: $0.command.serialized()) }
         let replies = try connection.executeAll(commands)
         var returned: [String: JSON] = [:]
-        for (id, name) in LiveSnapshot.queries {
+        for (id, command) in LiveSnapshot.queries {
+            let name = command["execute"]?.stringValue ?? id
             switch replies[id] {
             case .returned(let value)?: returned[id] = value
             case .failed(_, let description)?: throw QMPError("QEMU at \(address) refused \(name): \(description)")

@@ -9,7 +9,8 @@ struct PullCommand: ParsableCommand {
         abstract: "Print a running QEMU's migration settings as a profile, read over its QMP socket.",
         discussion: """
             The release comes from query-version, the settings from query-migrate-capabilities \
-            and query-migrate-parameters, and the host facts QMP can tell from query-kvm (kvm, \
+            and query-migrate-parameters, the -global properties from HMP's info migrate, and \
+            the host facts QMP can tell from query-kvm (kvm, \
             and dirty-ring=off without KVM), query-status and query-migrate (incoming: pending \
             for a QEMU started with -incoming, started once it listens). A migration in progress \
             is noted on stderr. Exit 2 when the socket cannot be reached or is not QMP.

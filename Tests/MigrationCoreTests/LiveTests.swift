@@ -84,6 +84,17 @@ struct LiveSnapshotTests {
         #expect(try !LiveSnapshot(replies: try replies(migrate: #"{"status": "completed"}"#)).isMigrating)
     }
 
+    /// `info migrate` lists the `-global` properties after its status lines.
+    @Test func globalPropertiesFromInfoMigrate() throws {
+        var answers = try replies()
+        answers["globals"] = .string("Migration status: active\r\ntotal time: 12 ms\r\nglobals:\r\nstore-global-state: on\r\nonly-migratable: off\r\nsend-switchover-start: off\r\nclear-bitmap-shift: 18\r\n")
+        let snapshot = try LiveSnapshot(replies: answers)
+        #expect(snapshot.profile.configuration[.sendSwitchoverStart] == .bool(false))
+        #expect(snapshot.profile.configuration.changedItems == [.multifd, .multifdChannels, .multifdCompression, .sendSwitchoverStart])
+        answers["globals"] = .string("globals:\r\nsend-section-footer: maybe\r\n")
+        #expect(throws: ImportError.self) { try LiveSnapshot(replies: answers) }
+    }
+
     @Test func unknownReleasesAndSettingsAreRefused() throws {
         #expect(throws: ImportError("migedit has no profile for QEMU 5.2.0 (known: \(QEMUVersion.list))")) {
             try LiveSnapshot(replies: try replies(version: #"{"qemu": {"major": 5, "minor": 2, "micro": 0}}"#))

@@ -12,6 +12,7 @@ struct Live72Tests {
     let checks = LiveChecks(binary: LiveBinary.qemu72)
 
     @Test func pullOfAFreshQEMUIsTheReleaseDefaults() throws { try checks.pullOfAFreshQEMUIsTheReleaseDefaults() }
+    @Test func pullReadsTheGlobalProperties() throws { try checks.pullReadsTheGlobalProperties() }
     @Test func everySettingRoundTrips() throws { try checks.everySettingRoundTrips() }
     @Test func aRejectedProfileSendsNothing() throws { try checks.aRejectedProfileSendsNothing() }
     @Test func aKilledQEMUIsAClearError() throws { try checks.aKilledQEMUIsAClearError() }
@@ -41,6 +42,7 @@ struct Live100Tests {
     let checks = LiveChecks(binary: LiveBinary.qemu100)
 
     @Test func pullOfAFreshQEMUIsTheReleaseDefaults() throws { try checks.pullOfAFreshQEMUIsTheReleaseDefaults() }
+    @Test func pullReadsTheGlobalProperties() throws { try checks.pullReadsTheGlobalProperties() }
     @Test func everySettingRoundTrips() throws { try checks.everySettingRoundTrips() }
     @Test func aRejectedProfileSendsNothing() throws { try checks.aRejectedProfileSendsNothing() }
     @Test func aKilledQEMUIsAClearError() throws { try checks.aKilledQEMUIsAClearError() }
@@ -95,6 +97,19 @@ struct LiveChecks {
         #expect(snapshot.profile.configuration.changedItems.isEmpty)
         #expect(snapshot.profile.host.kvm == false && snapshot.profile.host.incoming == .no)
         #expect(snapshot.migrationStatus == "none" && !snapshot.isMigrating)
+    }
+
+    /// A property QEMU was started with shows in the pull; a profile asking for another value
+    /// of it leaves it out with a note (no monitor command sets it), one asking for the same
+    /// value has nothing to say about it.
+    func pullReadsTheGlobalProperties() throws {
+        let binary = try #require(binary)
+        let qemu = try binary.start(["-global", "migration.send-section-footer=off"])
+        defer { qemu.stop() }
+        let snapshot = try binary.attach(qemu).snapshot()
+        #expect(snapshot.profile.configuration.changedItems == [.sendSectionFooter])
+        #expect(ApplyPlan(from: snapshot.profile.configuration, to: Configuration(), version: binary.version, host: binary.host).propertiesLeftOut == [.sendSectionFooter])
+        #expect(ApplyPlan(from: snapshot.profile.configuration, to: snapshot.profile.configuration, version: binary.version, host: binary.host).isEmpty)
     }
 
     /// Every capability (alone, or with the one other capability it needs), then every

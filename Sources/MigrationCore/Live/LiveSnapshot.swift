@@ -1,5 +1,6 @@
 /// What a running QEMU reports about its migration settings and itself: its release, every
-/// capability and parameter, and the host facts QMP can tell (KVM in use, whether it was started
+/// capability and parameter, the `-global` properties HMP's `info migrate` lists, and the host
+/// facts QMP can tell (KVM in use, whether it was started
 /// with `-incoming` and whether the incoming side is already listening), plus the migration's
 /// status. `migedit pull` prints it; `apply` and the live editor compare a profile against it.
 public struct LiveSnapshot: Hashable, Sendable {
@@ -12,11 +13,13 @@ public struct LiveSnapshot: Hashable, Sendable {
     /// `query-migrate`'s status (`none` when it reports none): `active` while a migration runs.
     public let migrationStatus: String
 
-    /// The queries a snapshot is read from, as (id, QMP command name); `init(replies:…)` expects
+    /// The queries a snapshot is read from, as (id, QMP command); `init(replies:…)` expects
     /// each one's `return` under its id.
-    public static let queries = [
+    public static let queries: [(id: String, command: JSON)] = [
         ("version", "query-version"), ("kvm", "query-kvm"), ("status", "query-status"), ("migrate", "query-migrate"),
         ("caps", "query-migrate-capabilities"), ("params", "query-migrate-parameters"),
+    ].map { ($0.0, Exporter.command($0.1, [])) } + [
+        ("globals", Exporter.command("human-monitor-command", [JSONMember(key: "command-line", value: .string("info migrate"))])),
     ]
 
     /// The migration states in which QEMU refuses capability changes (its
@@ -49,6 +52,7 @@ public struct LiveSnapshot: Hashable, Sendable {
         }
         _ = try Importer.applyCapabilities(capabilities, to: &profile.configuration, catalog: catalog)
         _ = try Importer.applyParameters(parameters, to: &profile.configuration, catalog: catalog)
+        try LiveSnapshot.readGlobals(replies["globals"]?.stringValue ?? "", into: &profile.configuration, catalog: catalog)
         if let method = parameters["multifd-compression"]?.stringValue.flatMap(CompressionMethods.method(named:)) {
             profile.host.compressionMethods.insert(method)
         }
@@ -62,6 +66,20 @@ public struct LiveSnapshot: Hashable, Sendable {
         }
         self.profile = profile
         migrationStatus = replies["migrate"]?["status"]?.stringValue ?? "none"
+    }
+
+    /// The `-global` properties in `info migrate`'s `globals:` section (`send-switchover-start:
+    /// off`); names migedit has no property for (`only-migratable`) are skipped.
+    static func readGlobals(_ text: String, into configuration: inout Configuration, catalog: Catalog) throws(ImportError) {
+        let lines = text.split(whereSeparator: \.isNewline).drop { $0 != "globals:" }.dropFirst()
+        for line in lines {
+            guard let colon = line.firstRange(of: ": ") else { break }
+            let name = String(line[..<colon.lowerBound])
+            guard let item = catalog.items.first(where: { $0.kind == .property && ($0.name == name || $0.name == "x-" + name) }) else {
+                continue
+            }
+            configuration[item.id] = try Configuration.parse(String(line[colon.upperBound...]), for: item, version: catalog.version)
+        }
     }
 
     /// A migration runs, so QEMU refuses capability changes (parameters it still takes).
