@@ -3,7 +3,8 @@ import Synchronization
 
 /// Children in process groups of their own (a QEMU under `migedit verify` or `probe`) do not get
 /// the terminal's Ctrl-C, and a QEMU with `-qmp stdio` outlives a closed stdin. So while such a
-/// child runs, a signal that would end this process first kills the child's group, then ends
+/// child runs, a signal that would end this process first kills the child's group, removes the
+/// files and directories registered with `removeOnSignal` (a `ScratchDirectory`'s), then ends
 /// this process as the signal would have. Only signals still at their default action are taken:
 /// a program with handlers of its own (the editor's terminal layer) keeps them.
 enum OrphanGuard {
@@ -14,6 +15,14 @@ enum OrphanGuard {
     nonisolated(unsafe) static let groups: UnsafeMutablePointer<pid_t> = {
         let slots = UnsafeMutablePointer<pid_t>.allocate(capacity: capacity)
         slots.initialize(repeating: 0, count: capacity)
+        return slots
+    }()
+
+    /// Paths to remove when a signal ends this process, as C strings the handler can pass to
+    /// unlink and rmdir (both async-signal-safe); nil slots are free.
+    nonisolated(unsafe) static let paths: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
+        let slots = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
+        slots.initialize(repeating: nil, count: capacity)
         return slots
     }()
 
@@ -30,6 +39,12 @@ enum OrphanGuard {
             action.__sigaction_handler.sa_handler = { signal in
                 for slot in 0..<OrphanGuard.capacity where OrphanGuard.groups[slot] > 0 {
                     kill(-OrphanGuard.groups[slot], SIGKILL)
+                }
+                for slot in 0..<OrphanGuard.capacity {
+                    if let path = OrphanGuard.paths[slot] { unlink(path) }
+                }
+                for slot in 0..<OrphanGuard.capacity {
+                    if let path = OrphanGuard.paths[slot] { rmdir(path) }
                 }
                 Glibc.signal(signal, SIG_DFL)
                 raise(signal)
@@ -50,6 +65,27 @@ enum OrphanGuard {
     static func release(_ group: pid_t) {
         lock.withLock { _ in
             if let slot = (0..<capacity).first(where: { groups[$0] == group }) { groups[slot] = 0 }
+        }
+    }
+
+    /// Removes `path` (a file, or an empty directory) if a signal ends this process before
+    /// `keep(path)` is called.
+    static func removeOnSignal(_ path: String) {
+        _ = installed
+        let copy = strdup(path)
+        lock.withLock { _ in
+            if let slot = (0..<capacity).first(where: { paths[$0] == nil }) { paths[slot] = copy } else { free(copy) }
+        }
+    }
+
+    static func keep(_ path: String) {
+        lock.withLock { _ in
+            for slot in 0..<capacity {
+                if let registered = paths[slot], String(cString: registered) == path {
+                    paths[slot] = nil
+                    free(registered)
+                }
+            }
         }
     }
 }

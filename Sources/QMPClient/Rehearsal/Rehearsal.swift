@@ -1,0 +1,242 @@
+import CleanSpawn
+import Glibc
+import MigrationCore
+import QEMURunner
+
+/// A rehearsal of a migration between two real QEMUs of one binary: a destination started with
+/// `-incoming defer` (so capabilities such as multifd and postcopy-preempt can still be set)
+/// and a source, both small TCG guests running the same `RehearsalWorkload` firmware, no disk
+/// and no network. `init` starts them; `run` applies each side's profile over QMP (the same
+/// plan as `migedit apply`), migrates and reports. Both QEMUs are killed by pid and the scratch
+/// directory removed by `stop()`, by dropping the rehearsal, and by a signal ending migedit.
+public final class Rehearsal {
+    public let memoryMiB: UInt64
+    public let workload: RehearsalWorkload
+    /// The release both QEMUs run.
+    public let snapshot: LiveSnapshot
+    private let directory: ScratchDirectory
+    private let source: RehearsalSide
+    private let destination: RehearsalSide
+    private var started: Double
+
+    /// `-M q35 -accel tcg -nodefaults -display none`: a real machine with guest RAM and quick
+    /// to start; `-m` and `-bios` are added per rehearsal.
+    static let machineArguments = ["-M", "q35", "-accel", "tcg", "-nodefaults", "-display", "none"]
+
+    /// Starts both QEMUs of `binary` and waits up to `timeout` seconds for their QMP sockets.
+    /// Throws (having stopped everything) when the binary cannot be started, does not serve
+    /// QMP, or is a release migedit has no profile for.
+    public init(binary: String, memoryMiB: UInt64 = 128, workload: RehearsalWorkload = .idle, timeout: Double = 10) throws(QMPError) {
+        self.memoryMiB = memoryMiB
+        self.workload = workload
+        started = ChildProcess.monotonicSeconds()
+        do {
+            directory = try ScratchDirectory(prefix: "migedit-rehearse")
+        } catch {
+            throw QMPError(error.description)
+        }
+        let firmware = directory.path("firmware.bin")
+        guard Rehearsal.write(workload.firmware, to: firmware) else {
+            directory.remove()
+            throw QMPError("cannot write the rehearsal firmware to \(firmware)")
+        }
+        let command = [binary] + Rehearsal.machineArguments + ["-m", String(memoryMiB), "-bios", firmware]
+        do {
+            destination = try RehearsalSide(role: "destination", command: command + ["-incoming", "defer"], in: directory)
+        } catch {
+            directory.remove()
+            throw error
+        }
+        do {
+            source = try RehearsalSide(role: "source", command: command, in: directory)
+            let deadline = started + timeout
+            _ = try destination.connect(by: deadline)
+            _ = try source.connect(by: deadline)
+            snapshot = try destination.connect(by: deadline).snapshot()
+        } catch {
+            destination.stop()
+            directory.remove()
+            throw error
+        }
+    }
+
+    deinit { stop() }
+
+    /// Kills both QEMUs and removes the scratch directory. Safe to call more than once.
+    public func stop() {
+        source.stop()
+        destination.stop()
+        directory.remove()
+    }
+
+    /// Seconds since `init` began: start-up, settings, migration and the guest check.
+    public var elapsed: Double { ChildProcess.monotonicSeconds() - started }
+
+    /// Applies `sourceProfile` and `destinationProfile` (both in the QEMUs' release) to their
+    /// sides, migrates and waits up to `timeout` seconds for both to complete. `progress` hears
+    /// each step and each change of migration state.
+    public func run(
+        source sourceProfile: Profile, destination destinationProfile: Profile, timeout: Double,
+        progress: (String) -> Void = { _ in }
+    ) -> RehearsalResult {
+        let mappedRam = Catalog.for(snapshot.version).contains(.mappedRam) && sourceProfile.configuration.isOn(.mappedRam)
+        let transport = mappedRam ? "file:" + directory.path("migration.file") : "unix:" + directory.path("migration.sock")
+        var result = RehearsalResult(
+            qemuVersion: snapshot.qemuVersion, workload: workload.rawValue, memoryMiB: memoryMiB,
+            transport: mappedRam ? "a file (mapped-ram)" : "a UNIX socket", outcome: .completed,
+            mismatches: PairCheck.mismatches(source: sourceProfile, destination: destinationProfile))
+        do {
+            for (side, profile) in [(source, sourceProfile), (destination, destinationProfile)] {
+                progress("setting up the \(side.role)")
+                if let refusal = try configure(side, as: profile, notes: &result.notes) {
+                    result.outcome = .failed("the \(side.role) QEMU refused the settings: " + refusal)
+                    return result
+                }
+            }
+            let postcopy = sourceProfile.configuration.isOn(.postcopyRam)
+            try migrate(over: transport, fromFile: mappedRam, postcopy: postcopy, timeout: timeout, into: &result, progress: progress)
+            if result.outcome == .completed {
+                progress("checking the guest on the destination")
+                try checkGuest(into: &result)
+            }
+        } catch {
+            result.outcome = .failed(exitMessage() ?? error.message)
+        }
+        return result
+    }
+
+    /// Sends the settings of `profile` the side does not have yet; QEMU's refusal, if any.
+    private func configure(_ side: RehearsalSide, as profile: Profile, notes: inout [String]) throws(QMPError) -> String? {
+        let qemu = try side.connect(by: 0)
+        let running = try qemu.snapshot()
+        var wanted = profile
+        wanted.host = running.profile.host
+        let plan = ApplyPlan(from: running.profile.configuration, to: wanted.configuration, version: running.version, host: wanted.host)
+        for id in plan.propertiesLeftOut {
+            notes.append("\(id.item.name) is a -global property only; the \(side.role) QEMU runs without it")
+        }
+        let outcome = try qemu.apply(plan, wanted: wanted.configuration, host: wanted.host)
+        if let refusal = outcome.refusal { return refusal }
+        for change in outcome.notTaken { notes.append("the \(side.role) QEMU did not take " + change.line()) }
+        return nil
+    }
+
+    /// Starts the migration and polls both sides until both complete, one fails or exits, or
+    /// `timeout` passes. Over a file the destination reads only once the source has finished.
+    private func migrate(
+        over uri: String, fromFile: Bool, postcopy: Bool, timeout: Double, into result: inout RehearsalResult,
+        progress: (String) -> Void
+    ) throws(QMPError) {
+        let address = [JSONMember(key: "uri", value: .string(uri))]
+        if !fromFile, let refusal = try destination.run("migrate-incoming", address).errorDescription {
+            result.outcome = .failed("the destination QEMU refused migrate-incoming: " + refusal)
+            return
+        }
+        progress("migrating over \(result.transport)")
+        if let refusal = try source.run("migrate", address).errorDescription {
+            result.outcome = .failed("the source QEMU refused migrate: " + refusal)
+            return
+        }
+        var seen: Set<String> = []
+        if postcopy {
+            if let refusal = try source.run("migrate-start-postcopy").errorDescription {
+                result.notes.append("the source QEMU refused migrate-start-postcopy: " + refusal)
+            }
+        }
+        var incoming = !fromFile
+        let deadline = ChildProcess.monotonicSeconds() + timeout
+        var last = ""
+        while true {
+            let sent = try source.queryMigrate()
+            let sourceStatus = sent["status"]?.stringValue ?? "none"
+            seen.insert(sourceStatus)
+            result.statistics = RehearsalStatistics(queryMigrate: sent)
+            if postcopy {
+                result.postcopyStarted = seen.contains("postcopy-active") || (result.statistics.postcopyBytes ?? 0) > 0
+            }
+            if sourceStatus == "failed" {
+                let said = sent["error-desc"]?.stringValue ?? "the source reports failed"
+                waitForExit(of: destination, seconds: 0.5)
+                result.outcome = .failed(said + (exitMessage().map { "; " + $0 } ?? ""))
+                return
+            }
+            if let exited = exitMessage() {
+                result.outcome = .failed(exited)
+                return
+            }
+            if !incoming && sourceStatus == "completed" {
+                if let refusal = try destination.run("migrate-incoming", address).errorDescription {
+                    result.outcome = .failed("the destination QEMU refused migrate-incoming: " + refusal)
+                    return
+                }
+                incoming = true
+            }
+            let received: JSON
+            do {
+                received = try destination.queryMigrate()
+            } catch {
+                if let exited = exitMessage() {
+                    result.outcome = .failed(exited)
+                } else {
+                    result.outcome = .stuck(source: sourceStatus, destination: "not answering QMP", after: timeout)
+                }
+                return
+            }
+            let destinationStatus = received["status"]?.stringValue ?? (incoming ? "listening" : "waiting for the file")
+            if destinationStatus == "failed" {
+                result.outcome = .failed(received["error-desc"]?.stringValue ?? "the destination reports failed")
+                return
+            }
+            if sourceStatus == "completed" && destinationStatus == "completed" { return }
+            let now = "source \(sourceStatus), destination \(destinationStatus)"
+            if now != last {
+                progress(now)
+                last = now
+            }
+            guard ChildProcess.monotonicSeconds() < deadline else {
+                result.outcome = .stuck(source: sourceStatus, destination: destinationStatus, after: timeout)
+                return
+            }
+            usleep(5000)
+        }
+    }
+
+    /// The destination runs (query-status) and its heartbeat counter moves between two reads.
+    private func checkGuest(into result: inout RehearsalResult) throws(QMPError) {
+        let status = try destination.run("query-status").value?["status"]?.stringValue ?? "unknown"
+        let first = try heartbeat()
+        usleep(20000)
+        let second = try heartbeat()
+        result.guestRuns = status == "running" && first != nil && first != second
+        result.guestCheck = "status \(status), counter at 0x500 " + [first, second].map { $0 ?? "unreadable" }.joined(separator: " → ")
+    }
+
+    /// The 16-bit counter at 0x500 as HMP's `xp /1hx` prints it (`0x1eb0`).
+    private func heartbeat() throws(QMPError) -> String? {
+        let reply = try destination.run("human-monitor-command", [JSONMember(key: "command-line", value: .string("xp /1hx 0x500"))])
+        guard let text = reply.value?.stringValue, let colon = text.firstRange(of: ": ") else { return nil }
+        return text[colon.upperBound...].split(whereSeparator: { $0.isWhitespace }).first.map(String.init)
+    }
+
+    /// A destination that failed to load exits a moment after the source reports the failure;
+    /// waiting for it briefly lets the result carry its words too.
+    private func waitForExit(of side: RehearsalSide, seconds: Double) {
+        let deadline = ChildProcess.monotonicSeconds() + seconds
+        while side.process.isRunning && ChildProcess.monotonicSeconds() < deadline { usleep(5000) }
+    }
+
+    /// Which QEMU exited, with its last words; nil while both run.
+    private func exitMessage() -> String? {
+        for side in [destination, source] where !side.process.isRunning {
+            return "the \(side.role) QEMU exited" + (side.lastMessage.map { ": " + $0 } ?? "")
+        }
+        return nil
+    }
+
+    private static func write(_ bytes: [UInt8], to path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) } == bytes.count
+    }
+}
