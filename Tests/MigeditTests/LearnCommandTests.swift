@@ -93,6 +93,23 @@ struct LearnCommandTests {
         expectBadInput(try learn("postcopy-multifd"), mentioning: "the editor needs an interactive terminal")
     }
 
+    /// The README's example lesson file is one: it parses, its solution solves it, and its
+    /// hints lead a learner there.
+    @Test func theReadmesExampleLessonIsALesson() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let block = try #require(text.components(separatedBy: "<!-- lesson-example:begin -->\n```json\n").last?
+            .components(separatedBy: "```\n<!-- lesson-example:end -->").first)
+        let lesson = try Lesson(json: block)
+        var profile = lesson.start
+        for _ in 0..<12 {
+            guard let hint = LessonCoach.hint(for: lesson.goal, in: profile) else { break }
+            for step in hint.steps { step.apply(to: &profile) }
+        }
+        #expect(lesson.goal.status(of: profile).isMet)
+    }
+
     @Test func aLessonFileIsReadAndCheckedBeforeTheEditorStarts() throws {
         let file = state.path + "/lesson.json"
         try #"{"id": "mine", "title": "t", "task": "t", "goal": {"values": {"multifd": true}}, "solution": ["set events=on"]}"#

@@ -10,7 +10,7 @@ public enum LessonCoach {
         guard !now.isMet else { return nil }
         let report = Checker.for(profile.version).check(profile.configuration, on: profile.host)
         let steps = bestMove(goal: goal, now: now, profile: profile, report: report) ?? []
-        var reason = reason(goal: goal, now: now, profile: profile, report: report)
+        var reason = reason(now: now, profile: profile, report: report)
         if steps.contains(where: { if case .release = $0 { true } else { false } }) {
             var target = profile
             for step in steps { step.apply(to: &target) }
@@ -22,7 +22,7 @@ public enum LessonCoach {
 
     /// QEMU's first error and why its rule exists; else the first missing condition and, when the
     /// direct change would break a rule now, that rule's message and explanation.
-    static func reason(goal: LessonGoal, now: LessonGoalStatus, profile: Profile, report: Report) -> String {
+    static func reason(now: LessonGoalStatus, profile: Profile, report: Report) -> String {
         if let first = report.firstError {
             return "QEMU \(profile.version) stops at: \(first.message). \(first.rule.explanation)"
         }
