@@ -111,6 +111,18 @@ struct LessonTests {
         #expect(hint.stepText == "switch to QEMU 10.1 (v), then set multifd on")
     }
 
+    /// Where the host may change, the hints reach it after the settings: a fix prefers settings.
+    @Test func hintsOfAHostLessonChangeTheSettingFirstThenTheHost() {
+        let lesson = LessonLibrary.lesson(named: "dirty-limit-host")!
+        var profile = lesson.start
+        var texts: [String] = []
+        while let hint = LessonCoach.hint(for: lesson.goal, in: profile), let text = hint.stepText, texts.count < 5 {
+            texts.append(text)
+            for step in hint.steps { step.apply(to: &profile) }
+        }
+        #expect(texts == ["set auto-converge off", "set host.dirty-ring = on"])
+    }
+
     @Test func hintOfAnErrorQuotesQEMUAndItsFix() throws {
         let lesson = LessonLibrary.lesson(named: "zero-copy-encrypted")!
         let hint = try #require(LessonCoach.hint(for: lesson.goal, in: lesson.start))

@@ -48,14 +48,15 @@ public enum LessonStep: Hashable, Sendable {
         }
     }
 
-    /// The step in words, as a hint gives it: `set multifd on`, `set xbzrle-cache-size = 256 MiB`,
-    /// `host dirty-ring=on`, `switch to QEMU 10.1 (v)`.
+    /// The step in words, as a hint gives it and the editor's list names the entries: `set
+    /// multifd on`, `set xbzrle-cache-size = 256 MiB`, `set host.dirty-ring = on`, `switch to
+    /// QEMU 10.1 (v)`.
     public var text: String {
         switch self {
         case .set(let id, let value) where value == id.item.defaultValue && id.item.type != .bool:
             return "reset \(id.item.name) to its default (d)"
         case .set(let id, let value): return "set " + LessonStep.valueText(id, value)
-        case .host(let fact, let value): return "host \(fact.rawValue)=\(value)"
+        case .host(let fact, let value): return "set host.\(fact.rawValue) = \(value)"
         case .release(let version): return "switch to QEMU \(version) (v)"
         }
     }
