@@ -20,6 +20,11 @@ public enum EditorAction: Hashable, Sendable {
     case foundRescue(Profile, path: String)
     /// A newer rescue file exists but cannot be read or parsed; `reason` says why.
     case rescueUnreadable(reason: String)
+    /// The completed lesson was recorded in the progress file at `path`.
+    case lessonRecorded(path: String)
+    /// Recording the completed lesson failed; `reason` says why (the progress file is left as
+    /// it was).
+    case lessonNotRecorded(reason: String)
 }
 
 /// A request `update` makes of the outside world, which performs it and reports back with the
@@ -34,6 +39,9 @@ public enum EditorEffect: Hashable, Sendable {
     case lookForRescue(profilePath: String)
     /// Write an export; answer with `.exported` or `.exportFailed`.
     case writeExport(path: String, contents: String)
+    /// Record a completed lesson in the learner's progress; answer with `.lessonRecorded` or
+    /// `.lessonNotRecorded`.
+    case recordLessonCompleted(id: String)
     /// Leave the editor, restore the terminal, then print `printing` (plus a newline) to
     /// stdout when it is not nil: the `-global` fragment after `w`, nothing after `q`.
     case quit(printing: String?)

@@ -47,6 +47,8 @@ public struct EditorState: Sendable {
     public internal(set) var mode: Mode = .list
     /// The message the status row shows until the next key.
     public internal(set) var status: StatusMessage?
+    /// The lesson being played (`migedit learn`), if any.
+    public internal(set) var lesson: LessonSession?
     var listScroll = 0
     var detailScroll = 0
     /// The last search the user confirmed, for `n` and `N`.
@@ -93,12 +95,16 @@ public struct EditorState: Sendable {
     /// The document differs from what was last saved or opened.
     public var isModified: Bool { document != savedDocument }
 
+    /// Unsaved changes worth asking about before leaving and rescuing on a signal: a lesson's
+    /// work on its start, never saved to a profile, is not, since the lesson brings it back.
+    var hasWorkToKeep: Bool { isModified && !(lesson != nil && profilePath == nil) }
+
     /// What the checker says about the current document.
     public var report: Report { analysis.report }
 
     /// The profile's file name for the title line.
     var profileName: String {
-        guard let path = profilePath else { return "new profile" }
+        guard let path = profilePath else { return lesson?.name ?? "new profile" }
         return path.split(separator: "/").last.map(String.init) ?? path
     }
 

@@ -33,6 +33,12 @@ enum HelpText {
             ("] [", "next / previous entry marked \(Marker.error) or \(Marker.warning)"),
             ("i", "every rule the entry takes part in (broken, satisfied or not applicable now, with the other items' values), which side of the migration it belongs to, and its history across releases"),
         ]),
+        ("Lessons (migedit learn N)", [
+            ("h", "the lesson's next hint, one step at a time: first what stands in the way and why (QEMU's message and the rule's reason), then the change to make; a hint never adds an error or moves away from the goal"),
+            ("R", "restart the lesson from its start, as one change u undoes"),
+            ("l", "show the focused entry's details instead of the lesson pane, and back"),
+            ("", "the lesson pane shows the task and the goal, each part met (\(Marker.accepted)) or still missing (\(Marker.error)); when the goal holds the lesson is complete and recorded"),
+        ]),
         ("Finding", [
             ("/", "search names (with or without x-), -global properties, descriptions"),
             ("", "several words must all match; ↑↓ choose, Enter jumps, Esc goes back"),

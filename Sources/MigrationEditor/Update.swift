@@ -3,7 +3,7 @@ import MigrationCore
 /// Applies one action to the editor and returns what the outside must do. This is the only way
 /// the state changes; afterwards the analysis, rows and scroll position are brought up to date.
 public func update(_ state: inout EditorState, _ action: EditorAction) -> [EditorEffect] {
-    let effects: [EditorEffect]
+    var effects: [EditorEffect]
     switch action {
     case .key(let key): effects = state.handle(key)
     case .saved(let path): effects = state.didSave(to: path)
@@ -22,8 +22,15 @@ public func update(_ state: inout EditorState, _ action: EditorAction) -> [Edito
     case .rescueUnreadable(let reason):
         state.status = .error("A rescue file was found but not loaded: \(reason)")
         effects = []
+    case .lessonRecorded(let path):
+        state.status = .info("\(Marker.accepted) Lesson complete: recorded in \(path)")
+        effects = []
+    case .lessonNotRecorded(let reason):
+        state.status = .error("Lesson complete, but progress was not saved: \(reason)")
+        effects = []
     }
     state.refresh()
+    effects += state.judgeLesson()
     return effects
 }
 
@@ -98,6 +105,9 @@ extension EditorState {
         case .character("p"): openProblemsList()
         case .character("f"): fixFirstError()
         case .character("i"): openItemInfo()
+        case .character("h") where lesson != nil: revealLessonHint()
+        case .character("R") where lesson != nil: restartLesson()
+        case .character("l") where lesson != nil: toggleLessonPane()
         case .character("]"): jumpToMarkedEntry(by: 1)
         case .character("["): jumpToMarkedEntry(by: -1)
         case .character("?"), .function(1): mode = .help(scroll: 0)

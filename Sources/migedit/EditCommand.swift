@@ -40,18 +40,15 @@ struct EditCommand: ParsableCommand {
     var monochrome = false
 
     func run() throws {
-        guard isatty(STDIN_FILENO) == 1, print || isatty(STDOUT_FILENO) == 1 else {
-            throw CLIFailure.badInput("the editor needs an interactive terminal (stdin and stdout must be a tty, or stdin with --print); use check or export in scripts")
-        }
+        try EditorLoop.requireTerminal(allowingPipedOutput: print)
         let (opened, changed) = try startingProfiles()
-        let outcome = try MainActor.assumeIsolated {
-            do {
-                return try withTerminalSession(TerminalOptions(monochrome: monochrome)) { session in
-                    EditorLoop(session: session, opened: opened, changed: changed, path: options.profile).run()
-                }
-            } catch let error as TerminalError {
-                throw CLIFailure(message: error.message, code: CLIFailure.badInput)
-            }
+        let path = options.profile
+        let outcome = try EditorLoop.run(monochrome: monochrome) { size in
+            var state = EditorState(
+                configuration: opened.configuration, host: opened.host, version: opened.version, profilePath: path,
+                size: size)
+            state.applyCommandLineChanges(changed)
+            return state
         }
         switch outcome {
         case .quit(let printing?):
@@ -98,19 +95,35 @@ enum EditorOutcome {
 @MainActor
 struct EditorLoop {
     let session: TerminalSession
-    /// The profile as on disk (or the defaults), and with the command line's changes.
-    let opened: Profile
-    let changed: Profile
-    let path: String?
+    /// The editor's first state, for the terminal's size.
+    let start: @Sendable (Size) -> EditorState
+
+    /// Refuses to start the editor without a terminal: stdin must be one, and stdout too unless
+    /// the output is meant for a pipe (`edit --print`).
+    nonisolated static func requireTerminal(allowingPipedOutput: Bool = false) throws {
+        guard isatty(STDIN_FILENO) == 1, allowingPipedOutput || isatty(STDOUT_FILENO) == 1 else {
+            throw CLIFailure.badInput("the editor needs an interactive terminal (stdin and stdout must be a tty, or stdin with --print); use check or export in scripts")
+        }
+    }
+
+    /// Opens the terminal, runs the editor from `start` until it ends and restores the terminal.
+    nonisolated static func run(monochrome: Bool, start: @escaping @Sendable (Size) -> EditorState) throws -> EditorOutcome {
+        try MainActor.assumeIsolated {
+            do {
+                return try withTerminalSession(TerminalOptions(monochrome: monochrome)) { session in
+                    EditorLoop(session: session, start: start).run()
+                }
+            } catch let error as TerminalError {
+                throw CLIFailure(message: error.message, code: CLIFailure.badInput)
+            }
+        }
+    }
 
     /// Runs until the user quits; when the session ends any other way, writes unsaved changes
     /// to the rescue file and leaves a note saying so for after the terminal is restored.
     func run() -> EditorOutcome {
-        var state = EditorState(
-            configuration: opened.configuration, host: opened.host, version: opened.version, profilePath: path,
-            size: session.size)
+        var state = start(session.size)
         state.homeDirectory = getenv("HOME").map { String(cString: $0) }
-        state.applyCommandLineChanges(changed)
         if let outcome = settle(state.startupEffects, in: &state) { return outcome }
         session.paint(render(state, size: session.size, monochrome: session.isMonochrome))
         while let key = session.nextKey() {
@@ -159,6 +172,12 @@ struct EditorLoop {
                 return .exported(path: path)
             } catch {
                 return .exportFailed(reason: error.message)
+            }
+        case .recordLessonCompleted(let id):
+            do {
+                return try ProgressStore.standard().record(id)
+            } catch {
+                return .lessonNotRecorded(reason: error.message)
             }
         case .quit, .interrupt:
             preconditionFailure("leaving is handled by the loop")

@@ -18,11 +18,12 @@ struct Migedit: ParsableCommand {
               eval "qemu-system-x86_64 ... $(migedit export prod.json)"
               migedit import --from cmdline qemu-cmdline.txt > prod.json
               migedit explain postcopy-ram-vs-multifd
+              migedit learn                             list the lessons
 
             Exit codes: 0 accepted, 1 rejected by QEMU's rules, 2 bad input.
             """,
         version: "migedit \(version) (QEMU \(QEMUVersion.span))",
-        subcommands: [EditCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, ExplainCommand.self, VerifyCommand.self, ProbeCommand.self, VersionsCommand.self],
+        subcommands: [EditCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, ExplainCommand.self, VerifyCommand.self, ProbeCommand.self, VersionsCommand.self, LearnCommand.self],
         defaultSubcommand: EditCommand.self)
 
     /// migedit's own version, printed by `--version`.

@@ -18,6 +18,8 @@ struct Scenario: CustomTestStringConvertible, Sendable {
     var profilePath: String?
     /// Outcomes of effects that arrive after the keys, as the outside would report them.
     var actions: [EditorAction] = []
+    /// The built-in lesson the editor plays (its id), if any.
+    var lesson: String?
 
     var testDescription: String { name }
 
@@ -115,6 +117,21 @@ struct Scenario: CustomTestStringConvertible, Sendable {
             name: "27-fix-in-panes",
             summary: "xbzrle-cache-size=1000 (not a power of two): the error pane and the detail pane (scrolled to the error) show the fix f applies",
             keys: Keys.set("xbzrle-cache-size", to: "1000") + [.tab] + Array(repeating: .down, count: 8)),
+        Scenario(
+            name: "28-lesson-start", summary: "migedit learn 12: the lesson pane with the task and the goal, one part missing",
+            keys: [], lesson: "postcopy-multifd"),
+        Scenario(
+            name: "29-lesson-hint",
+            summary: "h twice in the zero-copy lesson: why QEMU refuses (its message and the rule's reason), then the change",
+            keys: [.character("h"), .character("h")], lesson: "zero-copy-encrypted"),
+        Scenario(
+            name: "30-lesson-complete", summary: "the goal holds: the lesson is complete and recorded, the next one named",
+            keys: Keys.toggle("return-path"), actions: [.lessonRecorded(path: "/home/u/.local/state/migedit/lessons.json")],
+            lesson: "switchover-ack"),
+        Scenario(
+            name: "31-lesson-too-small", summary: "a lesson below 80x24: only the size and q",
+            keys: [.resize(Size(columns: 60, rows: 20))], sizes: [Size(columns: 60, rows: 20)],
+            startSize: Size(columns: 80, rows: 24), lesson: "postcopy-multifd"),
     ]
 }
 
@@ -128,7 +145,8 @@ struct GoldenScreenTests {
     func scenario(_ scenario: Scenario) throws {
         let recording = ProcessInfo.processInfo.environment["MIGEDIT_RECORD_SCREENS"] == "1"
         for size in scenario.sizes {
-            var state = EditorState.fresh(size: scenario.startSize ?? size, profilePath: scenario.profilePath, version: scenario.version)
+            var state = scenario.lesson.map { EditorState.lesson($0, size: scenario.startSize ?? size) }
+                ?? EditorState.fresh(size: scenario.startSize ?? size, profilePath: scenario.profilePath, version: scenario.version)
             state.press(scenario.keys)
             for action in scenario.actions { _ = update(&state, action) }
             let capture = Capture.text(
@@ -160,7 +178,8 @@ enum Capture {
     static func text(of screen: Screen, scenario: Scenario, size: Size) -> String {
         var lines = [
             "# \(scenario.name) · \(size.columns)x\(size.rows) · \(scenario.monochrome ? "monochrome" : "colour")"
-                + (scenario.version == .standard ? "" : " · QEMU \(scenario.version)"),
+                + (scenario.version == .standard ? "" : " · QEMU \(scenario.version)")
+                + (scenario.lesson.map { " · lesson \($0)" } ?? ""),
             "# \(scenario.summary)",
             "# keys: \(scenario.keys.isEmpty ? "(none)" : Keys.describe(scenario.keys))"
                 + (scenario.actions.isEmpty ? "" : " · then: \(scenario.actions.map(describe).joined(separator: ", "))"),
