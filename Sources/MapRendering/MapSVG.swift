@@ -173,7 +173,8 @@ public enum MapSVG {
     /// the configuration breaks it.
     static func cellShape(mark: MapMark, tone: MapSheet.Tone, isDiff: Bool, isBroken: Bool, x: Int, y: Int, size: Int) -> String {
         let (fill, ink) = isDiff ? Style.colors(for: tone, mark: mark) : Style.colors(for: mark)
-        var shape = rect(x: x, y: y, width: size, height: size, fill: fill, stroke: Style.cellEdge)
+        // An empty cell lets a highlighted row's band show through, and still takes hovers.
+        var shape = rect(x: x, y: y, width: size, height: size, fill: fill, stroke: Style.cellEdge, isClear: fill == "#ffffff")
         let glyph = tone == .removed || mark != .none || !isDiff ? String(mark.glyph) : ""
         if !glyph.isEmpty {
             let weight = mark == .none ? "normal" : "bold"
@@ -256,9 +257,10 @@ public enum MapSVG {
         return lines
     }
 
-    static func rect(x: Int, y: Int, width: Int, height: Int, fill: String, stroke: String? = nil) -> String {
+    /// A rectangle; `isClear` keeps the fill (for hovers and readers) but paints none of it.
+    static func rect(x: Int, y: Int, width: Int, height: Int, fill: String, stroke: String? = nil, isClear: Bool = false) -> String {
         "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(width)\" height=\"\(height)\" fill=\"\(fill)\""
-            + (stroke.map { " stroke=\"\($0)\" stroke-width=\"1\"" } ?? "") + "/>"
+            + (isClear ? " fill-opacity=\"0\"" : "") + (stroke.map { " stroke=\"\($0)\" stroke-width=\"1\"" } ?? "") + "/>"
     }
 
     static func text(

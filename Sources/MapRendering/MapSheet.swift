@@ -51,7 +51,7 @@ public struct MapSheet: Sendable {
     public struct RuleEntry: Hashable, Sendable {
         public let id: String
         public let placement: Placement
-        /// QEMU's message, verbatim.
+        /// QEMU's message, verbatim; `…` stands for the detail QEMU adds after a fixed prefix.
         public let message: String
         /// The settings and host facts it reads.
         public let subjects: [String]
@@ -197,7 +197,7 @@ public struct MapSheet: Sendable {
         return RuleBook.rules(for: map.version).map { rule in
             let placement: Placement = side.contains(rule.identity) ? .side : value.contains(rule.identity) ? .value : .pair
             return RuleEntry(
-                id: rule.id, placement: placement, message: rule.message, subjects: rule.subjects.map(\.name),
+                id: rule.id, placement: placement, message: rule.message + (rule.isMessagePrefix ? "…" : ""), subjects: rule.subjects.map(\.name),
                 explanation: rule.explanation,
                 sentences: map.links.filter { $0.rule == rule.identity }.map(\.sentence),
                 tone: tone(rule.identity), isBroken: broken.rules.contains(rule.identity))
