@@ -1,17 +1,19 @@
 /// The map as plain text, for terminals and printed handouts: numbered rows, the column numbers
 /// written downwards above the grid, one glyph per cell with a flag beside it, the legend, and
-/// every rule listed below with its id.
+/// every rule (for a diff, every rule that came or went) listed below with its id.
 public enum MapText {
     /// The whole text map, ending with a newline.
     public static func render(_ sheet: MapSheet) -> String {
         var lines = [sheet.title] + sheet.subtitle + [""]
         lines += grid(sheet)
         lines += [""] + legend(sheet, width: 100) + [""]
-        lines += section(MapSVG.Heading.pair, sheet.rules.filter { $0.placement == .pair }) { $0.sentences.joined(separator: "; ") }
-        lines += section(MapSVG.Heading.side, sheet.sideRules) {
+        // A diff lists only the rules that came or went (or are broken now): the grid shows the rest.
+        let rules = sheet.isDiff ? sheet.rules.filter { $0.tone != .plain || $0.isBroken } : sheet.rules
+        lines += section(MapSVG.Heading.pair, rules.filter { $0.placement == .pair }) { $0.sentences.joined(separator: "; ") }
+        lines += section(MapSVG.Heading.side, rules.filter { $0.placement == .side }) {
             "\($0.message) (reads \($0.subjects.joined(separator: ", ")))"
         }
-        lines += section(MapSVG.Heading.value, sheet.valueRules) { $0.message }
+        lines += section(MapSVG.Heading.value, rules.filter { $0.placement == .value }) { $0.message }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -87,7 +89,7 @@ public enum MapText {
 
     private static func section(_ heading: String, _ rules: [MapSheet.RuleEntry], text: (MapSheet.RuleEntry) -> String) -> [String] {
         guard !rules.isEmpty else { return [] }
-        return [heading + ":"]
+        return [heading]
             + rules.map { " \(flag(isBroken: $0.isBroken, tone: $0.tone)) \($0.id): \(text($0))" } + [""]
     }
 }

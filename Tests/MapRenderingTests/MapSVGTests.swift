@@ -97,7 +97,7 @@ extension ParsedElement {
         for name in ["postcopy-ram", "multifd", "zero-copy-send", "tls-creds"] {
             #expect(bold.filter { $0 == "▸ " + name }.count == 2, "\(name): row and column label")
         }
-        let bands = svg.elements(named: "rect").filter { $0.attributes["fill"] == "#ffe680" }
+        let bands = svg.elements(named: "rect").filter { $0.attributes["fill"] == "#e4d9f7" }
         #expect(bands.count == 4 * 2 + 1)
         #expect(bold.contains("! zero-copy-send-vs-compression-or-tls (broken now)"))
     }

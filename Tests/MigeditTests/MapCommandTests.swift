@@ -1,4 +1,5 @@
 import Foundation
+import MigrationCore
 import Testing
 import TestSupport
 
@@ -99,5 +100,50 @@ final class MapCommandTests {
         let result = try run("map", profile, "--format", "svg")
         #expect(result.exitCode == 2 && result.output.isEmpty)
         #expect(result.standardError == "migedit: \(profile): profile: multifd expects true or false, got \"yes\"\n")
+    }
+}
+
+/// The pictures and the example the README shows are what the binary draws today.
+@Suite(.serialized)
+struct MapDocumentationTests {
+    let binary: String
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    init() throws {
+        binary = try ChildProcess.builtProduct(named: "migedit")
+    }
+
+    @Test(arguments: [
+        ("docs/map-9.0.svg", ["map", "--qemu", "9.0", "--format", "svg"]),
+        ("docs/map-8.2-to-10.1.svg", ["map", "--diff", "8.2", "10.1", "--format", "svg"]),
+    ])
+    func committedPicturesAreCurrent(path: String, arguments: [String]) throws {
+        let committed = try #require(FileManager.default.contents(atPath: root.appendingPathComponent(path).path))
+        let drawn = try ChildProcess.run([binary] + arguments, environment: ["PATH": "/usr/bin:/bin"])
+        #expect([UInt8](committed) == drawn.output, "regenerate: swift run migedit \(arguments.joined(separator: " ")) > \(path)")
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("swift run migedit \(arguments.joined(separator: " ")) > \(path)"))
+        #expect(readme.contains("](\(path))"))
+    }
+
+    /// The README's `migedit map` example: its lines (`…` stands for lines left out) appear in
+    /// the output in the same order.
+    @Test func readmeExampleIsWhatTheBinaryPrints() throws {
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let example = try #require(readme.components(separatedBy: "\n$ migedit map ").dropFirst().first)
+        let lines = example.components(separatedBy: "\n")
+        let expected = lines.dropFirst().prefix { $0 != "```" }.filter { $0 != "…" }
+        let output = try ChildProcess.run([binary] + ShellWords.split("map " + lines[0]), environment: ["PATH": "/usr/bin:/bin"])
+            .standardOutput.components(separatedBy: "\n")
+        var remaining = output[...]
+        for line in expected {
+            guard let found = remaining.firstIndex(of: line) else {
+                Issue.record("README line not in order in `migedit map \(lines[0])`: \(line)")
+                return
+            }
+            remaining = remaining[(found + 1)...]
+        }
+        #expect(expected.count > 20)
     }
 }
