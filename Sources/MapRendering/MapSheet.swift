@@ -161,7 +161,9 @@ public struct MapSheet: Sendable {
         ]
         if let source { lines.append(Self.profileLine(source, settings: settings, cells: cells, rules: rules)) }
         subtitle = lines
-        legend = Self.legend(isDiff: true, version: new.version, showsProfile: source != nil)
+        legend = Self.legend(
+            isDiff: true, version: new.version, showsProfile: source != nil,
+            showsChanged: cells.joined().contains { $0?.tone == .changed })
     }
 
     /// What the configuration breaks on one map.
@@ -217,7 +219,8 @@ public struct MapSheet: Sendable {
         return "\(source): settings changed (marked *): \(changed) · broken now: \(brokenCells) pairs, \(brokenRules) other rules"
     }
 
-    private static func legend(isDiff: Bool, version: QEMUVersion, showsProfile: Bool) -> [LegendEntry] {
+    /// The legend: every mark, then what a diff or a profile adds (`~` only where a cell has it).
+    private static func legend(isDiff: Bool, version: QEMUVersion, showsProfile: Bool, showsChanged: Bool = false) -> [LegendEntry] {
         var entries = [MapMark.conflicts, .needs, .neededBy, .bounds, .none].map {
             LegendEntry(swatch: .mark($0), symbol: $0.glyph, text: $0.legend)
         }
@@ -225,8 +228,8 @@ public struct MapSheet: Sendable {
             entries += [
                 LegendEntry(swatch: .tone(.added), symbol: "+", text: "new in \(version)"),
                 LegendEntry(swatch: .tone(.removed), symbol: "-", text: "gone in \(version)"),
-                LegendEntry(swatch: .tone(.changed), symbol: "~", text: "other rules in \(version)"),
             ]
+            if showsChanged { entries.append(LegendEntry(swatch: .tone(.changed), symbol: "~", text: "other rules in \(version)")) }
         }
         if showsProfile {
             entries += [
