@@ -208,15 +208,16 @@ public struct MapSheet: Sendable {
 
     private static func counts(settings: Int, map: ConstraintMap) -> String {
         let pairs = Set(map.links.map { [$0.item, $0.other].sorted() }).count
-        return "\(settings) settings · \(pairs) pairs joined by a rule · \(map.sideRules.count) rules beside the grid · "
-            + "\(map.valueRules.count) rules on one setting"
+        return "settings: \(settings) · pairs joined by a rule: \(pairs) · rules beside the grid: \(map.sideRules.count) · "
+            + "rules on one setting: \(map.valueRules.count)"
     }
 
     private static func profileLine(_ source: String, settings: [Setting], cells: [[Cell?]], rules: [RuleEntry]) -> String {
         let changed = settings.filter(\.isHighlighted).count
         let brokenCells = cells.joined().compactMap { $0 }.filter(\.isBroken).count / 2
         let brokenRules = rules.filter { $0.isBroken && $0.placement != .pair }.count
-        return "\(source): settings changed (marked *): \(changed) · broken now: \(brokenCells) pairs, \(brokenRules) other rules"
+        return "\(source): settings changed (marked *): \(changed) · pairs broken now (!): \(brokenCells) · "
+            + "other rules broken now: \(brokenRules)"
     }
 
     /// The legend: every mark, then what a diff or a profile adds (`~` only where a cell has it).

@@ -67,7 +67,7 @@ extension MapSheet {
         #expect(sheet.rules.filter(\.isBroken).map(\.id) == [
             "zero-copy-send-vs-compression-or-tls", "postcopy-ram-vs-multifd", "zero-copy-send-needs-plain-multifd",
         ])
-        #expect(sheet.subtitle.last == "prod.json: settings changed (marked *): 4 · broken now: 2 pairs, 2 other rules")
+        #expect(sheet.subtitle.last == "prod.json: settings changed (marked *): 4 · pairs broken now (!): 2 · other rules broken now: 2")
         #expect(sheet.legend.contains { $0.swatch == .broken } && sheet.legend.contains { $0.swatch == .highlighted })
         #expect(!MapSheet(map: .of(.v9_0)).legend.contains { $0.swatch == .broken })
     }

@@ -44,7 +44,7 @@ final class MapCommandTests {
         let profile = try file("prod.json", #"{"qemu": "9.0", "capabilities": {"postcopy-ram": true, "multifd": true}}"#)
         let text = try run("map", profile)
         #expect(text.exitCode == 0)
-        #expect(text.standardOutput.contains("\(profile): settings changed (marked *): 2 · broken now: 1 pairs, 0 other rules"))
+        #expect(text.standardOutput.contains("\(profile): settings changed (marked *): 2 · pairs broken now (!): 1 · other rules broken now: 0"))
         #expect(text.standardOutput.contains(" ! postcopy-ram-vs-multifd: "))
         let svg = try run("map", profile, "--format", "svg")
         #expect(svg.standardOutput.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "))
