@@ -14,12 +14,13 @@ let package = Package(
     targets: [
         .target(name: "MigrationCore"),
         .target(name: "MigrationEditor", dependencies: ["MigrationCore"]),
+        .target(name: "MapRendering", dependencies: ["MigrationCore"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "Terminal", dependencies: ["CNcursesw", "MigrationEditor"]),
         .executableTarget(
             name: "migedit",
             dependencies: [
-                "MigrationCore", "MigrationEditor", "Terminal", "MigeditIO", "QEMURunner",
+                "MigrationCore", "MigrationEditor", "MapRendering", "Terminal", "MigeditIO", "QEMURunner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "migedit-bench", dependencies: ["MigrationCore", "MigrationEditor", "CleanSpawn", "SeededRandom", "QEMURunner"]),
@@ -31,6 +32,7 @@ let package = Package(
         .testTarget(name: "QEMURunnerTests", dependencies: ["QEMURunner", "MigrationCore", "TestSupport"]),
         .testTarget(name: "MigrationCoreTests", dependencies: ["MigrationCore", "TestSupport"]),
         .testTarget(name: "MigrationEditorTests", dependencies: ["MigrationEditor"]),
+        .testTarget(name: "MapRenderingTests", dependencies: ["MapRendering", "MigrationCore", "TestSupport"]),
         .testTarget(name: "MigeditTests", dependencies: ["MigrationCore", "MigeditIO", "TestSupport", "migedit"]),
     ],
     swiftLanguageModes: [.v6]

@@ -23,7 +23,7 @@ struct Migedit: ParsableCommand {
             Exit codes: 0 accepted, 1 rejected by QEMU's rules, 2 bad input.
             """,
         version: "migedit \(version) (QEMU \(QEMUVersion.span))",
-        subcommands: [EditCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, ExplainCommand.self, VerifyCommand.self, ProbeCommand.self, VersionsCommand.self, LearnCommand.self],
+        subcommands: [EditCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, ExplainCommand.self, MapCommand.self, LearnCommand.self, VerifyCommand.self, ProbeCommand.self, VersionsCommand.self],
         defaultSubcommand: EditCommand.self)
 
     /// migedit's own version, printed by `--version`.

@@ -1,12 +1,13 @@
 import CleanSpawn
 import Glibc
 @testable import QEMURunner
+import TestSupport
 
 /// Where the real QEMU binaries are. `scripts/fetch-qemu` makes both: Debian's 7.2 as
 /// `qemu-system-x86_64` on PATH, bookworm-backports' 10.0 as `<repo>/.qemu/10.0/qemu-system-x86_64`.
 enum Binaries {
     /// `CI=true`: a missing binary is a failure there, a skip elsewhere.
-    static let isCI = getenv("CI").map { String(cString: $0) } == "true"
+    static let isCI = TestEnvironment.isCI
 
     /// The repository root: this file is `<root>/Tests/QEMURunnerTests/Support.swift`.
     static let repositoryRoot: String = {

@@ -89,6 +89,10 @@ public struct Rule: Sendable {
         self.detail = detail
     }
 
+    /// Whether QEMU prints more after `message` (a detail known only from the configuration),
+    /// so a list of rules can show the message as the beginning it is.
+    public var isMessagePrefix: Bool { detail != nil }
+
     /// The id users see (`postcopy-ram-vs-multifd`), in `migedit explain` and JSON output.
     public var id: String { identity.rawValue }
 
