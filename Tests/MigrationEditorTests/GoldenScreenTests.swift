@@ -29,6 +29,10 @@ struct Scenario: CustomTestStringConvertible, Sendable {
 
     static let conflict: [Key] = Keys.toggle("postcopy-ram") + Keys.toggle("multifd")
 
+    /// The map draws below 80x24 too, so its scenarios start at 80x24 (where the list takes
+    /// keys) and are resized to each size.
+    static let mapSizes = [Size(columns: 80, rows: 24), Size(columns: 120, rows: 40), Size(columns: 60, rows: 20)]
+
     /// Changes rescued from an earlier session of p.json.
     static let rescued: Profile = {
         var configuration = Configuration()
@@ -115,6 +119,28 @@ struct Scenario: CustomTestStringConvertible, Sendable {
             name: "27-fix-in-panes",
             summary: "xbzrle-cache-size=1000 (not a power of two): the error pane and the detail pane (scrolled to the error) show the fix f applies",
             keys: Keys.set("xbzrle-cache-size", to: "1000") + [.tab] + Array(repeating: .down, count: 8)),
+        Scenario(
+            name: "28-map-default",
+            summary: "m on QEMU's defaults: every capability and the parameters rules tie to them, xbzrle's row selected at its first rule",
+            keys: [.character("m")], sizes: mapSizes, startSize: Size(columns: 80, rows: 24)),
+        Scenario(
+            name: "29-map-postcopy-multifd-broken",
+            summary: "m with postcopy-ram and multifd on: the map opens on the broken cell, both settings highlighted and marked",
+            keys: conflict + [.character("m")], sizes: mapSizes, startSize: Size(columns: 80, rows: 24)),
+        Scenario(
+            name: "30-map-rule-detail",
+            summary: "Enter on the broken cell: the rule's state, QEMU's message, the values, the fix, its releases and why",
+            keys: conflict + [.character("m"), .enter], sizes: mapSizes, startSize: Size(columns: 80, rows: 24)),
+        Scenario(
+            name: "31-map-monochrome",
+            summary: "the map of a broken pair with tls-creds set, for terminals without colour: changed settings starred",
+            keys: conflict + Keys.set("tls-creds", to: "tls0") + [.character("m")], sizes: mapSizes, monochrome: true,
+            startSize: Size(columns: 80, rows: 24)),
+        Scenario(
+            name: "32-map-side-rules",
+            summary: "dirty-limit on without the host's dirty ring: Tab, then ] to the broken rule of 3+ settings or the host",
+            keys: Keys.toggle("dirty-limit") + [.character("m"), .tab, .character("]")], sizes: mapSizes,
+            startSize: Size(columns: 80, rows: 24)),
     ]
 }
 
@@ -130,6 +156,7 @@ struct GoldenScreenTests {
         for size in scenario.sizes {
             var state = EditorState.fresh(size: scenario.startSize ?? size, profilePath: scenario.profilePath, version: scenario.version)
             state.press(scenario.keys)
+            if state.size != size { state.press(.resize(size)) }
             for action in scenario.actions { _ = update(&state, action) }
             let capture = Capture.text(
                 of: render(state, size: size, monochrome: scenario.monochrome), scenario: scenario, size: size)
