@@ -102,7 +102,12 @@ struct MapLayout: Sendable {
         var scroll = scroll
         if line - context < scroll { scroll = max(0, line - context) }
         if line >= scroll + regionHeight { scroll = line - regionHeight + 1 }
-        return max(0, min(scroll, regionLines - regionHeight))
+        return clamped(scroll)
+    }
+
+    /// `scroll` kept within the region, as after a resize.
+    func clamped(_ scroll: Int) -> Int {
+        max(0, min(scroll, regionLines - regionHeight))
     }
 
     /// The first grid column to show so that `column` is visible, starting from `scroll`.

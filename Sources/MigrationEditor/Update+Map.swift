@@ -116,9 +116,9 @@ extension MapView {
     /// Scrolls the grid (and the side rules below it) so the selection shows.
     mutating func keepSelectionVisible(on geometry: MapLayout) {
         if let index = sideRule {
-            if !geometry.hasPanel {
-                scroll = geometry.scroll(showing: geometry.firstSideLine + index, context: index == 0 ? 1 : 0, from: scroll)
-            }
+            scroll = geometry.hasPanel
+                ? geometry.clamped(scroll)
+                : geometry.scroll(showing: geometry.firstSideLine + index, context: index == 0 ? 1 : 0, from: scroll)
         } else {
             scroll = geometry.scroll(showing: row, from: scroll)
             columnScroll = geometry.columnScroll(showing: column, from: columnScroll)

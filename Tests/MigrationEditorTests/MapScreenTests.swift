@@ -206,6 +206,20 @@ struct MapScreenTests {
         #expect(state.mode == .list, "the list takes no keys while too small")
     }
 
+    @Test func aGridWiderThanTheScreenScrollsSideways() {
+        var state = EditorState.fresh()
+        state.press(.character("m"), .resize(Size(columns: 40, rows: 12)))
+        let screen = render(state, size: state.size, monochrome: false)
+        let geometry = MapLayout(size: screen.size, map: map)
+        #expect(geometry.visibleColumns < map.axis.count)
+        #expect(screen.text(ofRow: geometry.headerTop + 1).hasSuffix("1234567890123456789012345"))
+        state.press(.end)
+        let scrolled = render(state, size: state.size, monochrome: false)
+        #expect(scrolled.text(ofRow: geometry.headerTop + 1).hasSuffix("4567890123456789012345678"))
+        #expect(cell(0, map.axis.count - 1, in: state, scrolled)?.role == .selected)
+        #expect(cell(0, 0, in: state, scrolled) == nil, "the first column scrolled out")
+    }
+
     @Test func theMapIsTheProfilesRelease() {
         var state = EditorState.fresh(version: .v10_1)
         state.press(Self.conflict + [.character("m")])
