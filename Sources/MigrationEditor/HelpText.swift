@@ -35,7 +35,7 @@ enum HelpText {
             ("m", "the constraint map of the release: every capability, and the parameters rules tie to them, on both axes, one glyph per pair (see Markers); changed settings highlighted, cells broken now in the error colour"),
         ]),
         ("In the map", [
-            ("← → ↑ ↓  h l k j", "move over the cells; below the last row, on into the rules of 3+ settings or the host"),
+            ("←→↑↓  h l k j", "move over the cells; below the last row, on into the rules of 3+ settings or the host"),
             ("PgUp PgDn  g G", "a page up / down, the first / last row"),
             ("Home End", "the first / last column of the row"),
             ("Tab", "between the grid and the rules of 3+ settings or the host (beside the grid, below it on narrow screens)"),

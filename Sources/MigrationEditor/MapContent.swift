@@ -39,9 +39,11 @@ struct MapContent {
     /// trigger's row), then side rules.
     var brokenSelections: [MapView.Selection] {
         let axis = map.axis
-        let cells = brokenLinks.compactMap { link -> MapView.Selection? in
-            guard let row = axis.firstIndex(of: link.item), let column = axis.firstIndex(of: link.other) else { return nil }
-            return .cell(row: row, column: column)
+        var cells: [MapView.Selection] = []
+        for link in brokenLinks {
+            guard let row = axis.firstIndex(of: link.item), let column = axis.firstIndex(of: link.other) else { continue }
+            let cell = MapView.Selection.cell(row: row, column: column)
+            if !cells.contains(cell) { cells.append(cell) }
         }
         let sorted = cells.sorted { order($0) < order($1) }
         let sides = map.sideRules.indices.filter { isBroken(sideRule: $0) }.map(MapView.Selection.sideRule)
@@ -140,7 +142,7 @@ struct MapContent {
         var lines: [StyledLine] = []
         lines.append(wrapping: title(of: view.selection), role: .heading, width: width)
         return lines + ItemInfoContent.ruleBlocks(
-            view.rules(in: map, version: document.version), besides: [], in: document, report: report, fixes: fixes,
+            view.rules(in: map), besides: [], in: document, report: report, fixes: fixes,
             width: width, explaining: true)
     }
 }

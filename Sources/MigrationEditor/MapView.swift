@@ -74,21 +74,16 @@ public struct MapView: Hashable, Sendable {
         sideRule = index
     }
 
-    /// The two settings of the selected cell, or nil while a side rule is selected.
-    func cell(in map: ConstraintMap) -> (row: ItemID, column: ItemID)? {
-        guard sideRule == nil else { return nil }
-        return (map.axis[row], map.axis[column])
-    }
-
     /// The rules the selection is about: the cell's links' rules (each once, in rule order), or
     /// the selected side rule.
-    func rules(in map: ConstraintMap, version: QEMUVersion) -> [Rule] {
+    func rules(in map: ConstraintMap) -> [Rule] {
         switch selection {
-        case .cell:
-            guard let (row, column) = cell(in: map) else { return [] }
+        case .cell(let row, let column):
             var ids: [RuleID] = []
-            for link in map.links(between: row, column) where !ids.contains(link.rule) { ids.append(link.rule) }
-            return ids.compactMap { RuleBook.rule(withID: $0.rawValue, in: version) }
+            for link in map.links(between: map.axis[row], map.axis[column]) where !ids.contains(link.rule) {
+                ids.append(link.rule)
+            }
+            return ids.compactMap { RuleBook.rule(withID: $0.rawValue, in: map.version) }
         case .sideRule(let index):
             return [map.sideRules[index]]
         }

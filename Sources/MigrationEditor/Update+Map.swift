@@ -28,7 +28,7 @@ extension EditorState {
         case .left, .character("h"): view.move(rows: 0, columns: -1, in: map)
         case .right, .character("l"): view.move(rows: 0, columns: 1, in: map)
         case .pageUp: view.move(rows: -max(1, geometry.regionHeight - 1), columns: 0, in: map)
-        case .pageDown: view.move(rows: max(2, geometry.regionHeight - 1), columns: 0, in: map)
+        case .pageDown: view.move(rows: max(1, geometry.regionHeight - 1), columns: 0, in: map)
         case .home: view.moveToEnd(first: true, in: map)
         case .end: view.moveToEnd(first: false, in: map)
         case .character("g"): view.move(rows: -count, columns: 0, in: map)
@@ -37,7 +37,7 @@ extension EditorState {
         case .character("]"): jumpToBroken(by: 1, &view)
         case .character("["): jumpToBroken(by: -1, &view)
         case .enter:
-            if view.rules(in: map, version: document.version).isEmpty {
+            if view.rules(in: map).isEmpty {
                 status = .info(MapContent(document: document).title(of: view.selection) + ": no rule to show")
             } else {
                 view.detailScroll = 0
