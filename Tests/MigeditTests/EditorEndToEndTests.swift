@@ -92,14 +92,11 @@ struct EditorEndToEndTests {
             #expect(map.contains("✗ broken now"))
             #expect(map.contains("✗13 multifd"))
             #expect(map.contains("row 7 · column 13 of 28"))
-            try tmux.send("End")
-            try tmux.settled(containing: "row 7 · column 28 of 28")
-            try tmux.send("Home")
-            try tmux.settled(containing: "row 7 · column 1 of 28")
-            try tmux.send("NPage")
-            try tmux.settled(containing: "column 1 of 28")
-            try tmux.send("]")
-            try tmux.settled(containing: "row 7 · column 13 of 28")
+            let moves = [("End", "row 7 · column 28"), ("Home", "row 7 · column 1"), ("NPage", "row 27 · column 1"), ("]", "row 7 · column 13")]
+            for (key, position) in moves {
+                try tmux.send(key)
+                try tmux.settled(containing: position + " of 28")
+            }
             try tmux.send("Enter")
             let rule = try tmux.waitUntil("Enter shows the rule") { $0.contains("why: Only 8.1 to 10.0 refuse the pair.") }
             #expect(rule.contains("✗ broken · postcopy-ram-vs-multifd · migrate_caps_check"))
