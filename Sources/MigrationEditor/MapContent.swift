@@ -74,8 +74,8 @@ struct MapContent {
 
     /// The lines under the dividing title, most important first since a short screen shows only
     /// the first few: each rule of the cell as its id and sentence (broken ones marked), the
-    /// settings' values now, then what QEMU says; for a side rule, QEMU's message (marked when
-    /// broken) and the values of what it reads.
+    /// settings' values now, what QEMU says, then the side rules that also read both; for a side
+    /// rule, QEMU's message (marked when broken) and the values of what it reads.
     func selectionLines(_ selection: MapView.Selection, width: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
         switch selection {
@@ -93,14 +93,6 @@ struct MapContent {
                 let broken = brokenLinks.contains(link)
                 lines += hanging(broken, "\(link.rule.rawValue): \(link.sentence)", width: width)
             }
-            let shared = map.sideRules.filter { rule in
-                rule.subjects.contains(.item(first)) && rule.subjects.contains(.item(second))
-                    && !links.contains { $0.rule == rule.identity }
-            }
-            if !shared.isEmpty {
-                lines.append(wrapping: "also read together by " + shared.map(\.id).joined(separator: ", ") + " (beside the grid)",
-                    role: .muted, indent: 2, width: width)
-            }
             lines.append(wrapping: "now " + values([.item(first), .item(second)]), role: .muted, indent: 2, width: width)
             var messages: [String] = []
             for link in links {
@@ -109,6 +101,14 @@ struct MapContent {
                 if !messages.contains(message) { messages.append(message) }
             }
             for message in messages { lines.append(wrapping: message, role: .muted, indent: 2, width: width) }
+            let shared = map.sideRules.filter { rule in
+                rule.subjects.contains(.item(first)) && rule.subjects.contains(.item(second))
+                    && !links.contains { $0.rule == rule.identity }
+            }
+            if !shared.isEmpty {
+                lines.append(wrapping: "also read together by " + shared.map(\.id).joined(separator: ", ") + " (beside the grid)",
+                    role: .muted, indent: 2, width: width)
+            }
         case .sideRule(let index):
             let rule = map.sideRules[index]
             let broken = isBroken(sideRule: index)

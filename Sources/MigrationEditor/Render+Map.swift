@@ -145,7 +145,7 @@ extension Renderer {
     }
 
     /// The selection's dividing title (with `✗ broken now` at its right when it is), and what
-    /// its rules say under it.
+    /// its rules say under it, as many lines as fit (Enter shows everything).
     private mutating func drawMapSelection(_ view: MapView, _ content: MapContent, _ geometry: MapLayout) {
         let top = geometry.infoTop, width = geometry.infoWidth
         screen.put(String(repeating: "─", count: width), row: top, column: 0, role: .border)
