@@ -32,17 +32,23 @@ public struct MapView: Hashable, Sendable {
     }
 
     /// The map opens where it teaches most: on the first cell broken right now, else on the
-    /// focused setting's row at its first rule, else at the top left.
+    /// first side rule broken right now, else on the focused setting's row at its first rule
+    /// (or at the top left).
     init(map: ConstraintMap, document: Profile, focus: Subject) {
         let axis = map.axis
-        if let link = map.brokenLinks(in: document.configuration, on: document.host).first,
-           let row = axis.firstIndex(of: link.item), let column = axis.firstIndex(of: link.other) {
-            (self.row, self.column) = (row, column)
-        } else if case .item(let id) = focus, let row = axis.firstIndex(of: id) {
+        if case .item(let id) = focus, let row = axis.firstIndex(of: id) {
             self.row = row
             column = axis.firstIndex { map.mark(row: id, column: $0) != .none } ?? row
         } else {
             (row, column) = (0, 0)
+        }
+        let (configuration, host) = (document.configuration, document.host)
+        if let link = map.brokenLinks(in: configuration, on: host).first,
+           let row = axis.firstIndex(of: link.item), let column = axis.firstIndex(of: link.other) {
+            (self.row, self.column) = (row, column)
+        } else if let rule = map.brokenSideRules(in: configuration, on: host).first,
+                  let index = map.sideRules.firstIndex(where: { $0.identity == rule.identity }) {
+            (sideRule, lastSideRule) = (index, index)
         }
     }
 

@@ -98,6 +98,20 @@ struct MapScreenTests {
         #expect(view(state)?.selection == .sideRule(map.sideRules.count - 1), "Tab returns to the side rule chosen last")
     }
 
+    @Test func aSideRulesMessageMarksWhereQEMUAddsWhatItFound() throws {
+        let index = try #require(map.sideRules.firstIndex { $0.identity == .multifdCompressionNeedsBuildSupport })
+        var state = EditorState.fresh()
+        state.press(.character("m"), .tab)
+        for _ in 0..<index { state.press(.down) }
+        #expect(selectionText(state).first == "  Parameter 'multifd-compression' does not accept value '…")
+        state.press(.escape)
+        state.press(Keys.set("host.compression-methods", to: "none") + Keys.find("multifd-compression"))
+        state.press(.right, .right, .character("m"))
+        #expect(state["multifd-compression"] == .choice("zstd"))
+        #expect(view(state)?.selection == .sideRule(index), "the only broken thing is this side rule")
+        #expect(selectionText(state).first == "✗ Parameter 'multifd-compression' does not accept value 'zstd'")
+    }
+
     @Test func theGridScrollsToKeepTheSelectionOnA24RowScreen() {
         var state = EditorState.fresh()
         state.press(.character("m"))
