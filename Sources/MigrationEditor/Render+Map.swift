@@ -61,7 +61,9 @@ extension Renderer {
             } else if line == geometry.firstSideLine - 1 {
                 screen.put(Renderer.sideRulesHeading, row: row, column: 1, role: .heading, width: columns - 2)
             } else if line >= geometry.firstSideLine, line - geometry.firstSideLine < geometry.sideCount {
-                drawSideRule(line - geometry.firstSideLine, view, content, row: row, column: 1, width: columns - 2, naming: true)
+                let index = line - geometry.firstSideLine
+                drawSideRule(index, line: Renderer.sideRuleText(index, content, naming: true), view, content,
+                    row: row, column: 1, width: columns - 2)
             }
         }
     }
@@ -109,33 +111,68 @@ extension Renderer {
         }
     }
 
-    /// One side rule: `✗` when broken now, its id and, when `naming`, what it reads.
+    /// One line of a side rule, `✗` in front when it is broken now, selected or in the error
+    /// role as the rule is.
     private mutating func drawSideRule(
-        _ index: Int, _ view: MapView, _ content: MapContent, row: Int, column: Int, width: Int, naming: Bool = false
+        _ index: Int, line text: String, _ view: MapView, _ content: MapContent, row: Int, column: Int, width: Int
     ) {
         let broken = content.isBroken(sideRule: index)
         let selected = view.sideRule == index
-        let rule = content.map.sideRules[index]
-        let text = (broken ? Marker.error : " ") + " " + rule.id
-            + (naming ? " · " + rule.subjects.map(\.name).joined(separator: ", ") : "")
         let role: StyleRole = selected ? .selected : broken ? .error : .normal
         screen.put(Wrap.truncated(text, width: width), row: row, column: column, role: role)
         if selected { screen.paint(role: .selected, row: row, from: column, width: width) }
     }
 
-    /// The panel right of the grid: the side rules (scrolled to the selected one when they do
-    /// not fit), then the glyphs' full legend when there is room.
+    /// The side rule's marker and id in one line, and, when `naming`, what it reads.
+    private static func sideRuleText(_ index: Int, _ content: MapContent, naming: Bool = false) -> String {
+        let rule = content.map.sideRules[index]
+        return (content.isBroken(sideRule: index) ? Marker.error : " ") + " " + rule.id
+            + (naming ? " · " + rule.subjects.map(\.name).joined(separator: ", ") : "")
+    }
+
+    /// The side rule's marker and id broken after hyphens into lines of `width`, later lines
+    /// under the id.
+    private static func sideRuleLines(_ index: Int, _ content: MapContent, width: Int) -> [String] {
+        let text = sideRuleText(index, content)
+        var lines: [String] = [], line = ""
+        for part in text.split(separator: "-", omittingEmptySubsequences: false) {
+            let longer = line.isEmpty ? String(part) : line + "-" + part
+            if longer.count + 1 > width, !line.isEmpty {
+                lines.append(line + "-")
+                line = "  " + part
+            } else {
+                line = longer
+            }
+        }
+        return lines + [line]
+    }
+
+    /// The panel right of the grid: the side rules (whole ids when they all fit that way, else
+    /// one line each, scrolled to the selected one when even those do not fit), then the glyphs'
+    /// full legend when there is room.
     private mutating func drawMapPanel(_ view: MapView, _ content: MapContent, _ geometry: MapLayout) {
         let left = geometry.panelLeft, width = geometry.panelWidth
         let top = geometry.headerTop, bottom = layout.statusRow
         screen.put(Renderer.sideRulesHeading, row: top, column: left, role: .heading, width: width)
         let height = bottom - top - 1
         let count = geometry.sideCount
-        let first = max(0, min(count - height, (view.sideRule ?? 0) - height + 1))
-        for offset in 0..<min(height, count - first) {
-            drawSideRule(first + offset, view, content, row: top + 1 + offset, column: left, width: width)
+        let wrapped = (0..<count).map { Renderer.sideRuleLines($0, content, width: width) }
+        var row = top + 1
+        if wrapped.joined().count <= height {
+            for (index, lines) in wrapped.enumerated() {
+                for line in lines {
+                    drawSideRule(index, line: line, view, content, row: row, column: left, width: width)
+                    row += 1
+                }
+            }
+        } else {
+            let first = max(0, min(count - height, (view.sideRule ?? 0) - height + 1))
+            for index in first..<min(count, first + height) {
+                drawSideRule(index, line: Renderer.sideRuleText(index, content), view, content, row: row, column: left, width: width)
+                row += 1
+            }
         }
-        var row = top + 1 + min(height, count) + 1
+        row += 1
         let legend = MapMark.allCases.map { "\($0.glyph) \($0.legend)" } + ["╲ a setting and itself"]
         guard row + legend.count < bottom else { return }
         for line in legend {
