@@ -122,14 +122,14 @@ public struct EditorState: Sendable {
     }
 
     /// The diagnostics whose fixes the screen shows: QEMU's first error (the error pane and `f`),
-    /// every problem in the problems list, every broken rule in the item view, else the problems
+    /// every problem in the problems list, every broken rule in the item view and the map, else the problems
     /// the detail pane lists for the focused entry. Problems show their first diagnostic's fix.
     private var diagnosticsOnScreen: [Diagnostic] {
         let first = analysis.firstErrorToFix.map { [$0] } ?? []
         switch mode {
         case .problems:
             return first + analysis.problems.map { $0.diagnostics[0] }
-        case .itemInfo:
+        case .itemInfo, .map:
             return first + analysis.report.diagnostics
         case .help, .export, .pickVersion:
             return first

@@ -76,7 +76,7 @@ enum KeyLegend {
             }
             let main = mainKeys + [problemsKey]
             return (withFirst(frontKeys(for: state), in: main) + [
-                "i rules", "] next ✗", "Tab detail"] + (state.lesson == nil ? [] : ["l lesson/details"]) + [ state.filter == .changed ? "a all" : "c changed", "^R redo", "n/N next/prev",
+                "i rules", "m map", "] next ✗", "Tab detail"] + (state.lesson == nil ? [] : ["l lesson/details"]) + [ state.filter == .changed ? "a all" : "c changed", "^R redo", "n/N next/prev",
                 "o open", "w print & quit",
             ], ["? help", "q quit"])
         case .editing(let edit):
@@ -92,6 +92,8 @@ enum KeyLegend {
         case .pickVersion: return (["↑↓ choose", "⏎ switch", "Esc cancel"], [])
         case .problems: return (["↑↓ choose", "⏎ go to its item", "f apply its fix", "Esc back"], [])
         case .itemInfo: return (["↑↓ PgUp PgDn scroll", "Esc back"], [])
+        case .map(let view) where view.detailScroll != nil: return (["↑↓ PgUp PgDn scroll", "Esc back to the map", "m list"], [])
+        case .map: return (["←↑↓→ move", "⏎ rule", "] next ✗", "Tab side rules", "PgUp PgDn page", "Home End row ends"], ["Esc back"])
         }
     }
 }

@@ -44,7 +44,7 @@ extension EditorState {
         }
         status = nil
         if key == .control("c") { return interrupt() }
-        if Layout(size: size).isTooSmall { return handleWhileTooSmall(key) }
+        if mode.isTooSmall(size) { return handleWhileTooSmall(key) }
         switch mode {
         case .list: return handleList(key)
         case .editing(let edit): return handleEditing(key, edit)
@@ -57,10 +57,11 @@ extension EditorState {
         case .pickVersion(let picker): return handleVersionPicker(key, picker)
         case .problems(let list): return handleProblemsList(key, list)
         case .itemInfo(let info): return handleItemInfo(key, info)
+        case .map(let view): return handleMap(key, view)
         }
     }
 
-    /// Below 80x24 only quitting works (and answering the unsaved-changes question), so a user
+    /// Below 80x24 (40x12 in the map) only quitting works (and answering the unsaved-changes question), so a user
     /// who shrank the window by accident loses nothing and one who wants out can still leave.
     private mutating func handleWhileTooSmall(_ key: Key) -> [EditorEffect] {
         if case .confirmLeaving(let leaving) = mode { return handleConfirmLeaving(key, leaving) }
@@ -108,6 +109,7 @@ extension EditorState {
         case .character("h") where lesson != nil: revealLessonHint()
         case .character("R") where lesson != nil: restartLesson()
         case .character("l") where lesson != nil: toggleLessonPane()
+        case .character("m"): openMap()
         case .character("]"): jumpToMarkedEntry(by: 1)
         case .character("["): jumpToMarkedEntry(by: -1)
         case .character("?"), .function(1): mode = .help(scroll: 0)

@@ -83,6 +83,32 @@ struct EditorEndToEndTests {
         }
     }
 
+    @Test func theMapOpensOnTheBrokenPairAndEnterShowsItsRule() throws {
+        try withSession([binary, "--set", "postcopy-ram=on", "--set", "multifd=on"]) { tmux in
+            try tmux.waitForFirstFrame()
+            try tmux.send("m")
+            let map = try tmux.waitUntil("the map opens on the broken cell") {
+                $0.contains("─ postcopy-ram × multifd · conflict: refused together")
+            }
+            #expect(map.contains("✗ broken now"))
+            #expect(map.contains("✗13 multifd"))
+            #expect(map.contains("row 7 · column 13 of 28"))
+            let moves = [("End", "row 7 · column 28"), ("Home", "row 7 · column 1"), ("NPage", "row 27 · column 1"), ("]", "row 7 · column 13")]
+            for (key, position) in moves {
+                try tmux.send(key)
+                try tmux.settled(containing: position + " of 28")
+            }
+            try tmux.send("Enter")
+            let rule = try tmux.waitUntil("Enter shows the rule") { $0.contains("why: Only 8.1 to 10.0 refuse the pair.") }
+            #expect(rule.contains("✗ broken · postcopy-ram-vs-multifd · migrate_caps_check"))
+            try tmux.send("Escape")
+            try tmux.settled(containing: "row 7 · column 13 of 28")
+            try tmux.send("Escape")
+            let list = try tmux.waitUntil("Esc goes back to the list") { $0.contains("┌─ Settings") }
+            #expect(list.contains("▸ [ ] xbzrle"), "the list is as it was left")
+        }
+    }
+
     @Test func fieldEditRefusesAnOutOfTypeValueAndCommitsAGoodOne() throws {
         try withSession([binary]) { tmux in
             try tmux.waitForFirstFrame()

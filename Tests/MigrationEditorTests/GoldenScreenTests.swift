@@ -31,6 +31,10 @@ struct Scenario: CustomTestStringConvertible, Sendable {
 
     static let conflict: [Key] = Keys.toggle("postcopy-ram") + Keys.toggle("multifd")
 
+    /// The map draws below 80x24 too, so its scenarios start at 80x24 (where the list takes
+    /// keys) and are resized to each size.
+    static let mapSizes = [Size(columns: 80, rows: 24), Size(columns: 120, rows: 40), Size(columns: 60, rows: 20)]
+
     /// Changes rescued from an earlier session of p.json.
     static let rescued: Profile = {
         var configuration = Configuration()
@@ -132,6 +136,28 @@ struct Scenario: CustomTestStringConvertible, Sendable {
             name: "31-lesson-too-small", summary: "a lesson below 80x24: only the size and q",
             keys: [.resize(Size(columns: 60, rows: 20))], sizes: [Size(columns: 60, rows: 20)],
             startSize: Size(columns: 80, rows: 24), lesson: "postcopy-multifd"),
+        Scenario(
+            name: "32-map-default",
+            summary: "m on QEMU's defaults: every capability and the parameters rules tie to them, xbzrle's row selected at its first rule",
+            keys: [.character("m")], sizes: mapSizes, startSize: Size(columns: 80, rows: 24)),
+        Scenario(
+            name: "33-map-postcopy-multifd-broken",
+            summary: "m with postcopy-ram and multifd on: the map opens on the broken cell, both settings highlighted and marked",
+            keys: conflict + [.character("m")], sizes: mapSizes, startSize: Size(columns: 80, rows: 24)),
+        Scenario(
+            name: "34-map-rule-detail",
+            summary: "Enter on the broken cell: the rule's state, QEMU's message, the values, the fix, its releases and why",
+            keys: conflict + [.character("m"), .enter], sizes: mapSizes, startSize: Size(columns: 80, rows: 24)),
+        Scenario(
+            name: "35-map-monochrome",
+            summary: "the map of a broken pair with tls-creds set, for terminals without colour: changed settings starred",
+            keys: conflict + Keys.set("tls-creds", to: "tls0") + [.character("m")], sizes: mapSizes, monochrome: true,
+            startSize: Size(columns: 80, rows: 24)),
+        Scenario(
+            name: "36-map-side-rules",
+            summary: "dirty-limit on without the host's dirty ring: the map opens on the broken rule of 3+ settings or the host",
+            keys: Keys.toggle("dirty-limit") + [.character("m")], sizes: mapSizes,
+            startSize: Size(columns: 80, rows: 24)),
     ]
 }
 
@@ -148,6 +174,7 @@ struct GoldenScreenTests {
             var state = scenario.lesson.map { EditorState.lesson($0, size: scenario.startSize ?? size) }
                 ?? EditorState.fresh(size: scenario.startSize ?? size, profilePath: scenario.profilePath, version: scenario.version)
             state.press(scenario.keys)
+            if state.size != size { state.press(.resize(size)) }
             for action in scenario.actions { _ = update(&state, action) }
             let capture = Capture.text(
                 of: render(state, size: size, monochrome: scenario.monochrome), scenario: scenario, size: size)

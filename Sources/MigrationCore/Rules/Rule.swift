@@ -106,6 +106,10 @@ public struct Rule: Sendable {
         detail.map { message + $0(configuration, host) } ?? message
     }
 
+    /// Whether QEMU ends the message with what it found (a value, a reason), so the message
+    /// shown without a configuration needs a `…` where that goes.
+    public var messageHasDetail: Bool { detail != nil }
+
     /// The subjects that actually contribute to a violation (all subjects when the rule
     /// cannot tell them apart), so the editor marks only the items the user must look at.
     public func culprits(in configuration: Configuration, on host: Host) -> [Subject] {
