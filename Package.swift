@@ -20,20 +20,22 @@ let package = Package(
         .executableTarget(
             name: "migedit",
             dependencies: [
-                "MigrationCore", "MigrationEditor", "MapRendering", "Terminal", "MigeditIO", "QEMURunner",
+                "MigrationCore", "MigrationEditor", "MapRendering", "Terminal", "MigeditIO", "QEMURunner", "QMPClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "migedit-bench", dependencies: ["MigrationCore", "MigrationEditor", "CleanSpawn", "SeededRandom", "QEMURunner"]),
+        .executableTarget(name: "migedit-bench", dependencies: ["MigrationCore", "MigrationEditor", "CleanSpawn", "SeededRandom", "QEMURunner", "QMPClient"]),
         .target(name: "SeededRandom"),
         .target(name: "CleanSpawn"),
         .target(name: "QEMURunner", dependencies: ["MigrationCore", "CleanSpawn"]),
+        .target(name: "QMPClient", dependencies: ["MigrationCore", "QEMURunner", "CleanSpawn"]),
         .target(name: "MigeditIO"),
-        .target(name: "TestSupport", dependencies: ["CleanSpawn", "SeededRandom"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["CleanSpawn", "SeededRandom", "MigrationCore"], path: "Tests/TestSupport"),
         .testTarget(name: "QEMURunnerTests", dependencies: ["QEMURunner", "MigrationCore", "TestSupport"]),
+        .testTarget(name: "QMPClientTests", dependencies: ["QMPClient", "QEMURunner", "MigrationCore", "TestSupport"]),
         .testTarget(name: "MigrationCoreTests", dependencies: ["MigrationCore", "TestSupport"]),
         .testTarget(name: "MigrationEditorTests", dependencies: ["MigrationEditor"]),
         .testTarget(name: "MapRenderingTests", dependencies: ["MapRendering", "MigrationCore", "TestSupport"]),
-        .testTarget(name: "MigeditTests", dependencies: ["MigrationCore", "MigeditIO", "TestSupport", "migedit"]),
+        .testTarget(name: "MigeditTests", dependencies: ["MigrationCore", "MigeditIO", "TestSupport", "QMPClient", "migedit"]),
     ],
     swiftLanguageModes: [.v6]
 )

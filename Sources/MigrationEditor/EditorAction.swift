@@ -25,6 +25,12 @@ public enum EditorAction: Hashable, Sendable {
     /// Recording the completed lesson failed; `reason` says why (the progress file is left as
     /// it was).
     case lessonNotRecorded(reason: String)
+    /// The attached QEMU's settings, read again.
+    case liveRead(LiveSnapshot)
+    /// QEMU ran the apply of `wanted` (taking all, some or none of it) and was read back.
+    case liveApplied(LiveApplyOutcome, wanted: Profile)
+    /// The attached QEMU could not be reached or did not speak QMP; `reason` says why.
+    case liveFailed(reason: String)
 }
 
 /// A request `update` makes of the outside world, which performs it and reports back with the
@@ -42,6 +48,12 @@ public enum EditorEffect: Hashable, Sendable {
     /// Record a completed lesson in the learner's progress; answer with `.lessonRecorded` or
     /// `.lessonNotRecorded`.
     case recordLessonCompleted(id: String)
+    /// Send the plan's commands to the attached QEMU and read it back; answer with
+    /// `.liveApplied` or `.liveFailed`.
+    case applyLive(ApplyPlan, wanted: Profile)
+    /// Read the attached QEMU's settings, over `host` for the facts QMP cannot tell; answer
+    /// with `.liveRead` or `.liveFailed`.
+    case readLive(host: Host)
     /// Leave the editor, restore the terminal, then print `printing` (plus a newline) to
     /// stdout when it is not nil: the `-global` fragment after `w`, nothing after `q`.
     case quit(printing: String?)

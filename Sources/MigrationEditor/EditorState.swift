@@ -45,6 +45,8 @@ public struct EditorState: Sendable {
     public internal(set) var filter: Filter = .all
     /// The open screen, prompt or field.
     public internal(set) var mode: Mode = .list
+    /// The running QEMU the editor is attached to; nil when editing a profile.
+    public internal(set) var live: LiveTarget?
     /// The message the status row shows until the next key.
     public internal(set) var status: StatusMessage?
     /// The lesson being played (`migedit learn`), if any.
@@ -131,7 +133,7 @@ public struct EditorState: Sendable {
             return first + analysis.problems.map { $0.diagnostics[0] }
         case .itemInfo, .map:
             return first + analysis.report.diagnostics
-        case .help, .export, .pickVersion:
+        case .help, .export, .pickVersion, .confirmApply:
             return first
         default:
             return first + analysis.problems.filter { $0.subjects.contains(focus) }.map { $0.diagnostics[0] }

@@ -53,7 +53,14 @@ enum HelpText {
             ("/", "search names (with or without x-), -global properties, descriptions"),
             ("", "several words must all match; ↑↓ choose, Enter jumps, Esc goes back"),
             ("n N", "next / previous match"),
-            ("c a", "show only changed settings / show all"),
+            ("c", "show only changed settings, or all of them again"),
+        ]),
+        ("A running QEMU (migedit edit --qmp SOCKET)", [
+            ("", "the title names QEMU and its release; edits are checked locally as always"),
+            ("a", "show what differs from what QEMU holds and the QMP that sends it; y applies it, and QEMU's refusals appear in the error pane"),
+            ("r", "read QEMU's settings again (u brings back what they replaced)"),
+            ("u", "undo goes back as far as the settings read at attach, which a applies like any other"),
+            ("v o", "off while attached: the release and the settings are QEMU's own"),
         ]),
         ("QEMU release", [
             ("v", "pick the release the profile is for (\(QEMUVersion.span)): settings, checks, exports follow it"),

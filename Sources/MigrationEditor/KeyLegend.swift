@@ -4,11 +4,13 @@
 /// room for it at 80 columns). In a lesson `h hint` and `R restart`, then while there are
 /// problems `p problems` (and `f fix` when QEMU's first error has one) move up to just after
 /// `/ find` wherever `v` still fits beside them.
+/// Attached to a running QEMU, `a apply` and `r re-read` take the place of `v`, which the
+/// live release does not offer.
 enum KeyLegend {
     static func text(for state: EditorState, width: Int) -> String {
         let (entries, tail) = keys(for: state)
         var chosen = fitting(entries, before: tail, width: width)
-        if state.mode == .list, state.pane == .list, !chosen.contains("v version") {
+        if state.mode == .list, state.pane == .list, state.live == nil, !chosen.contains("v version") {
             let front = frontKeys(for: state)
             let compact = state.lesson == nil ? compactMainKeys : compactLessonKeys
             let withProblems = (0..<front.count).map { withFirst(Array(front.dropLast($0)), in: compact) }
@@ -49,6 +51,9 @@ enum KeyLegend {
         "␣ toggle", "⏎ edit", "/ find", "d default", "u undo", "e export", "s save", "v version",
     ]
 
+    /// The main screen's keys while attached to a running QEMU.
+    private static let liveKeys = ["␣⏎ change", "a apply", "r re-read", "/ find", "d default", "u undo", "e export", "s save"]
+
     /// The same keys in fewer columns, for narrow screens.
     private static let compactMainKeys = ["␣⏎ change", "/ find", "d default", "u undo", "e export", "s save", "v QEMU"]
 
@@ -74,9 +79,9 @@ enum KeyLegend {
             if state.pane == .detail {
                 return (["↑↓ scroll", "Tab back to list", "␣ toggle", "d default", "u undo"], ["? help", "q quit"])
             }
-            let main = mainKeys + [problemsKey]
+            let main = (state.live == nil ? mainKeys : liveKeys) + [problemsKey]
             return (withFirst(frontKeys(for: state), in: main) + [
-                "i rules", "m map", "] next ✗", "Tab detail"] + (state.lesson == nil ? [] : ["l lesson/details"]) + [ state.filter == .changed ? "a all" : "c changed", "^R redo", "n/N next/prev",
+                "i rules", "m map", "] next ✗", "Tab detail"] + (state.lesson == nil ? [] : ["l lesson/details"]) + [ state.filter == .changed ? "c all" : "c changed", "^R redo", "n/N next/prev",
                 "o open", "w print & quit",
             ], ["? help", "q quit"])
         case .editing(let edit):
@@ -94,6 +99,7 @@ enum KeyLegend {
         case .itemInfo: return (["↑↓ PgUp PgDn scroll", "Esc back"], [])
         case .map(let view) where view.detailScroll != nil: return (["↑↓ PgUp PgDn scroll", "Esc back to the map", "m list"], [])
         case .map: return (["←↑↓→ move", "⏎ rule", "] next ✗", "Tab side rules", "PgUp PgDn page", "Home End row ends"], ["Esc back"])
+        case .confirmApply: return (["y apply", "n don't", "↑↓ scroll"], [])
         }
     }
 }

@@ -22,6 +22,8 @@ public enum Mode: Hashable, Sendable {
     case itemInfo(ItemInfo)
     /// The constraint map of the release, with the current settings on it (`m`).
     case map(MapView)
+    /// The changes `a` would send to the attached QEMU, waiting for a yes.
+    case confirmApply(ApplyConfirmation)
 
     /// The export screen shown in this mode: its own, or the one a file-name prompt is over.
     var exportView: ExportView? {

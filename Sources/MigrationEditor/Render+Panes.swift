@@ -3,9 +3,16 @@ import MigrationCore
 extension Renderer {
     /// The error pane: every problem, one line each, naming the items involved. The error QEMU
     /// itself would print comes first and says so, with its first fix under it; when they do not
-    /// all fit, the last line says how many more there are and where to see them all.
+    /// all fit, the last line says how many more there are and where to see them all. Above
+    /// them all, the attached QEMU's last refusal (its own words) or why it cannot be reached.
     mutating func drawErrorPane() {
-        let top = layout.errorTop, width = columns - 2
+        var top = layout.errorTop, rows = layout.errorRows
+        let width = columns - 2
+        if let error = state.live?.error {
+            screen.put(Wrap.truncated("\(Marker.error) \(error)", width: width), row: top, column: 1, role: .error)
+            top += 1
+            rows -= 1
+        }
         let ordered = state.analysis.problems
         guard !ordered.isEmpty else {
             screen.put("\(Marker.accepted) QEMU \(state.document.version) accepts this configuration", row: top, column: 1, width: width)
@@ -15,10 +22,10 @@ extension Renderer {
         let fixLine = state.analysis.firstErrorToFix.flatMap(state.fixes.first(for:))
             .map { FixText.line($0, in: state.document, key: "f") }
         let reserved = fixLine == nil ? 0 : 1
-        let fits = ordered.count + reserved <= layout.errorRows
-        let shown = fits ? ordered.count : layout.errorRows - 1 - reserved
+        let fits = ordered.count + reserved <= rows
+        let shown = fits ? ordered.count : rows - 1 - reserved
         // Rows the shown findings do not need let the first ones wrap instead of being cut.
-        var spare = layout.errorRows - shown - reserved - (fits ? 0 : 1)
+        var spare = rows - shown - reserved - (fits ? 0 : 1)
         var row = top
         for problem in ordered.prefix(shown) {
             let isError = problem.isError
@@ -86,6 +93,9 @@ extension Renderer {
             return
         case .offerRescue(let offer):
             drawStatusText(offer.question, role: .warning)
+            return
+        case .confirmApply(let confirmation):
+            drawStatusText(ApplyScreen.question(confirmation, qemuVersion: state.live?.snapshot.qemuVersion ?? ""), role: .warning)
             return
         case .editing(let edit):
             drawEditStatus(edit)

@@ -42,6 +42,8 @@ struct Renderer {
             drawItemInfo(info)
         } else if case .map(let view) = state.mode {
             drawMap(view)
+        } else if case .confirmApply(let confirmation) = state.mode {
+            drawApplyConfirmation(confirmation)
         } else {
             drawList()
             drawDetail()
@@ -59,6 +61,7 @@ struct Renderer {
         screen.paint(role: .title, row: 0, from: 0, width: columns)
         var left = " migedit · QEMU \(state.document.version) · \(state.profileName)"
         if state.isModified { left += " (modified)" }
+        if let live = state.live { left = liveTitle(live) }
         let problems = state.analysis.problems
         let errors = problems.filter(\.isError).count, warnings = problems.count - errors
         let verdict: String

@@ -28,6 +28,15 @@ public func update(_ state: inout EditorState, _ action: EditorAction) -> [Edito
     case .lessonNotRecorded(let reason):
         state.status = .error("Lesson complete, but progress was not saved: \(reason)")
         effects = []
+    case .liveRead(let snapshot):
+        state.didReadLive(snapshot)
+        effects = []
+    case .liveApplied(let outcome, let wanted):
+        state.didApplyLive(outcome, wanted: wanted)
+        effects = []
+    case .liveFailed(let reason):
+        state.liveFailed(reason)
+        effects = []
     }
     state.refresh()
     effects += state.judgeLesson()
@@ -58,6 +67,7 @@ extension EditorState {
         case .problems(let list): return handleProblemsList(key, list)
         case .itemInfo(let info): return handleItemInfo(key, info)
         case .map(let view): return handleMap(key, view)
+        case .confirmApply(let confirmation): return handleConfirmApply(key, confirmation)
         }
     }
 
@@ -94,13 +104,14 @@ extension EditorState {
         case .character("/"): startSearch()
         case .character("n"): stepSearch(by: 1)
         case .character("N"): stepSearch(by: -1)
-        case .character("c"): showChangedOnly()
-        case .character("a"):
-            filter = .all
-            status = .info("Showing all settings")
+        case .character("c"): toggleChangedOnly()
+        case .character("a"): requestApply()
+        case .character("r"): return requestReread()
         case .character("e"): mode = .export(exportView(.global))
         case .character("s"): return save(then: .stay)
         case .character("S"): promptForSave(then: .stay)
+        case .character("o") where live != nil, .character("v") where live != nil:
+            status = .info("Attached to \(live?.name ?? "QEMU"): the release and settings are QEMU's own; u and r go back")
         case .character("o"): mode = .prompt(Prompt(purpose: .open, field: TextField(profilePath ?? "")))
         case .character("v"): openVersionPicker()
         case .character("p"): openProblemsList()
@@ -127,11 +138,17 @@ extension EditorState {
         return []
     }
 
-    private mutating func showChangedOnly() {
+    /// `c`: only the settings changed from their defaults, or all of them again.
+    private mutating func toggleChangedOnly() {
+        guard filter == .all else {
+            filter = .all
+            status = .info("Showing all settings")
+            return
+        }
         filter = .changed
         let count = document.release.subjects.filter(document.isChanged).count
         status = .info(count == 0
-            ? "Nothing differs from QEMU's defaults; a shows all settings"
-            : "Showing the \(count) changed \(count == 1 ? "entry" : "entries"); a shows all")
+            ? "Nothing differs from QEMU's defaults; c shows all settings"
+            : "Showing the \(count) changed \(count == 1 ? "entry" : "entries"); c shows all")
     }
 }

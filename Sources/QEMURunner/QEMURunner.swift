@@ -27,7 +27,20 @@ public enum QEMURunner {
     /// QEMU refusing the settings is a normal outcome (exit status 1, the message on stderr).
     /// Throws as `converse` does. Never leaves a process running.
     public static func run(_ binary: QEMUBinary, arguments: [String], timeout: Double = 20) throws(QEMURunError) -> QEMUOutcome {
-        let transcript = try converse(binary, script: queries, arguments: arguments, timeout: timeout)
+        try run(binary, arguments: arguments, sending: [], timeout: timeout).outcome
+    }
+
+    /// As `run(_:arguments:timeout:)`, with `commands` sent before the queries (monitor
+    /// commands that set what the queries then read back); also returns the whole transcript,
+    /// whose replies to `commands` say what QEMU made of each.
+    public static func run(
+        _ binary: QEMUBinary, arguments: [String], sending commands: [QMPCommand], timeout: Double = 20
+    ) throws(QEMURunError) -> (outcome: QEMUOutcome, transcript: QMPTranscript) {
+        let transcript = try converse(binary, script: commands + queries, arguments: arguments, timeout: timeout)
+        return (outcome(of: transcript), transcript)
+    }
+
+    private static func outcome(of transcript: QMPTranscript) -> QEMUOutcome {
         if transcript.replies.isEmpty {
             return QEMUOutcome(
                 exitStatus: transcript.exitStatus, rawStderr: transcript.rawStderr, capabilities: nil, parameters: nil,

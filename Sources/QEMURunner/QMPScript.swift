@@ -47,7 +47,8 @@ public enum QMPReply: Sendable, Equatable {
     /// `{"error": {"class": …, "desc": …}}`.
     case failed(errorClass: String, description: String)
 
-    init(_ message: JSON) {
+    /// A reply as QEMU sends it: `{"return": …}` or `{"error": {…}}` (an `id` is ignored).
+    public init(_ message: JSON) {
         if let error = message["error"] {
             self = .failed(
                 errorClass: error["class"]?.stringValue ?? "Error",

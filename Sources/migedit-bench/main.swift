@@ -32,9 +32,14 @@ func configuration(_ assignments: [String]) -> Configuration {
     return configuration
 }
 
-/// `migedit-bench json` prints only the JSON section (see JSONBenchmark.swift).
+/// `migedit-bench json` prints only the JSON section (see JSONBenchmark.swift), `migedit-bench
+/// apply` only the live apply (see LiveApplyBenchmark.swift).
 if CommandLine.arguments.dropFirst().first == "json" {
     JSONBenchmark.run()
+    exit(0)
+}
+if CommandLine.arguments.dropFirst().first == "apply" {
+    LiveApplyBenchmark.run()
     exit(0)
 }
 
@@ -115,5 +120,6 @@ if let milliseconds = processMilliseconds(checkArguments) {
 }
 EditorBenchmark.run()
 QEMUStartBenchmark.run()
+LiveApplyBenchmark.run()
 JSONBenchmark.run()
 if sink == 42 { print("") }

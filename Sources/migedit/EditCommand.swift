@@ -2,6 +2,7 @@ import ArgumentParser
 import MigeditIO
 import MigrationCore
 import MigrationEditor
+import QMPClient
 import Terminal
 
 import Glibc
@@ -18,6 +19,10 @@ struct EditCommand: ParsableCommand {
             A PROFILE that does not exist yet is created on the first save (s). --set and --host \
             values are unsaved changes: s writes them to PROFILE, u undoes them.
 
+            With --qmp the editor attaches to a running QEMU: its settings and release are the \
+            starting point (a PROFILE's settings and --set values are changes on top), a shows \
+            the difference and applies it after a yes, r reads QEMU again.
+
             If the editor is ended by SIGTERM or SIGHUP with unsaved changes, they are written \
             to PROFILE.save (migedit.save for a profile never saved); opening PROFILE later \
             offers to load them.
@@ -25,6 +30,7 @@ struct EditCommand: ParsableCommand {
             Examples:
               migedit
               migedit edit prod.json
+              migedit edit --qmp /run/qemu/vm1.qmp
               f=$(migedit edit prod.json --print) && eval "qemu-system-x86_64 ... $f"
 
             Exit codes: 0 after q or w; with --print, 1 after leaving without w (nothing is \
@@ -39,15 +45,28 @@ struct EditCommand: ParsableCommand {
     @Flag(help: "Use the monochrome scheme (also chosen when NO_COLOR is set).")
     var monochrome = false
 
+    @Option(help: ArgumentHelp(
+        "Attach to a running QEMU's QMP socket (unix:PATH, PATH or tcp:127.0.0.1:PORT) to read, edit and apply its settings.",
+        valueName: "SOCKET"))
+    var qmp: String?
+
     func run() throws {
         try EditorLoop.requireTerminal(allowingPipedOutput: print)
-        let (opened, changed) = try startingProfiles()
+        var live: LiveLink?
+        let opened: Profile, changed: Profile
+        if let qmp {
+            (opened, changed, live) = try attachedProfiles(qmp)
+        } else {
+            (opened, changed) = try startingProfiles()
+        }
         let path = options.profile
-        let outcome = try EditorLoop.run(monochrome: monochrome) { size in
+        let target = live?.target
+        let outcome = try EditorLoop.run(monochrome: monochrome, live: live) { size in
             var state = EditorState(
                 configuration: opened.configuration, host: opened.host, version: opened.version, profilePath: path,
                 size: size)
-            state.applyCommandLineChanges(changed)
+            if let target { state.attach(to: target) }
+            if changed != state.document { state.applyCommandLineChanges(changed) }
             return state
         }
         switch outcome {
@@ -61,6 +80,36 @@ struct EditCommand: ParsableCommand {
         case .interrupted:
             throw ExitCode(130)
         }
+    }
+
+    /// QEMU's settings, and with the profile (if it exists) and the command line applied on top
+    /// in QEMU's release; the host facts QEMU reports win over the profile's.
+    private func attachedProfiles(_ given: String) throws -> (opened: Profile, changed: Profile, live: LiveLink) {
+        let address: String
+        do {
+            address = try QMPAddress(parsing: given).description
+        } catch {
+            throw CLIFailure.badInput(error.message)
+        }
+        var fromFile: Profile?
+        if let path = options.profile, access(path, F_OK) == 0 {
+            fromFile = try ProfileFile.read(path)
+        }
+        let requested = try options.apply(to: fromFile)
+        let link = LiveLink(address: address)
+        let snapshot: LiveSnapshot
+        switch link.read(host: requested.host) {
+        case .liveRead(let read): snapshot = read
+        case .liveFailed(let reason): throw CLIFailure.badInput(reason)
+        default: preconditionFailure("read answers liveRead or liveFailed")
+        }
+        if let asked = options.release.qemu, asked != snapshot.version {
+            throw CLIFailure.badInput("--qemu \(asked) does not match \(address), which is QEMU \(snapshot.qemuVersion)")
+        }
+        var changed = try options.apply(to: fromFile ?? snapshot.profile, version: snapshot.version)
+        changed.host = snapshot.profile.host
+        link.target = LiveTarget(address: address, snapshot: snapshot)
+        return (snapshot.profile, changed, link)
     }
 
     /// The profile as the file (or the defaults) has it, and with the command line applied. The
@@ -97,6 +146,8 @@ struct EditorLoop {
     let session: TerminalSession
     /// The editor's first state, for the terminal's size.
     let start: @Sendable (Size) -> EditorState
+    /// The running QEMU attached to, if any.
+    var live: LiveLink? = nil
 
     /// Refuses to start the editor without a terminal: stdin must be one, and stdout too unless
     /// the output is meant for a pipe (`edit --print`).
@@ -106,12 +157,15 @@ struct EditorLoop {
         }
     }
 
-    /// Opens the terminal, runs the editor from `start` until it ends and restores the terminal.
-    nonisolated static func run(monochrome: Bool, start: @escaping @Sendable (Size) -> EditorState) throws -> EditorOutcome {
+    /// Opens the terminal, runs the editor from `start` (attached to `live`, if any) until it
+    /// ends and restores the terminal.
+    nonisolated static func run(
+        monochrome: Bool, live: sending LiveLink? = nil, start: @escaping @Sendable (Size) -> EditorState
+    ) throws -> EditorOutcome {
         try MainActor.assumeIsolated {
             do {
                 return try withTerminalSession(TerminalOptions(monochrome: monochrome)) { session in
-                    EditorLoop(session: session, start: start).run()
+                    EditorLoop(session: session, start: start, live: live).run()
                 }
             } catch let error as TerminalError {
                 throw CLIFailure(message: error.message, code: CLIFailure.badInput)
@@ -173,6 +227,10 @@ struct EditorLoop {
             } catch {
                 return .exportFailed(reason: error.message)
             }
+        case .applyLive(let plan, let wanted):
+            return live?.apply(plan, wanted: wanted) ?? .liveFailed(reason: "no QEMU is attached")
+        case .readLive(let host):
+            return live?.read(host: host) ?? .liveFailed(reason: "no QEMU is attached")
         case .recordLessonCompleted(let id):
             do {
                 return try ProgressStore.standard().record(id)

@@ -19,11 +19,12 @@ struct Migedit: ParsableCommand {
               migedit import --from cmdline qemu-cmdline.txt > prod.json
               migedit explain postcopy-ram-vs-multifd
               migedit learn                             list the lessons
+              migedit apply prod.json --qmp /run/qemu/vm1.qmp --dry-run
 
             Exit codes: 0 accepted, 1 rejected by QEMU's rules, 2 bad input.
             """,
         version: "migedit \(version) (QEMU \(QEMUVersion.span))",
-        subcommands: [EditCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, ExplainCommand.self, MapCommand.self, LearnCommand.self, VerifyCommand.self, ProbeCommand.self, VersionsCommand.self],
+        subcommands: [EditCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, ExplainCommand.self, MapCommand.self, LearnCommand.self, VerifyCommand.self, PullCommand.self, ApplyCommand.self, ProbeCommand.self, VersionsCommand.self],
         defaultSubcommand: EditCommand.self)
 
     /// migedit's own version, printed by `--version`.

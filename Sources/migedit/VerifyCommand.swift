@@ -7,12 +7,14 @@ import QEMURunner
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Run a real QEMU with the exported -global fragment and compare it with migedit.",
+        abstract: "Run a real QEMU with the exported -global fragment, QMP and HMP commands, and compare it with migedit.",
         discussion: """
             QEMU runs without a guest (-M none -nodefaults -display none -S -qmp stdio) and is \
             killed if it does not finish in time. The profile release follows the binary's \
-            --version. Exit 0 when QEMU and migedit agree, 1 on any disagreement (each printed), \
-            2 when the binary is missing or unusable or the input is bad.
+            --version. Then the same settings go over the monitor, as the QMP and HMP exports \
+            write them, each to a QEMU started with nothing set, and are read back. Exit 0 when \
+            QEMU and migedit agree on every path, 1 on any disagreement (each printed), 2 when \
+            the binary is missing or unusable or the input is bad.
 
             Examples:
               migedit verify --set multifd=on --set multifd-channels=8
@@ -43,13 +45,36 @@ struct VerifyCommand: ParsableCommand {
         }
         let profile = try options.load(version: version)
         let verification: Verification
+        let monitors: [MonitorVerification]
         do {
             verification = try Verifier.verify(profile.configuration, host: profile.host, with: binary, timeout: timeout)
+            monitors = try [ExportFormat.qmp, .hmp].map { format throws(QEMURunError) in
+                try Verifier.verifyMonitor(profile.configuration, host: profile.host, with: binary, format: format, timeout: timeout)
+            }
         } catch {
             throw CLIFailure.badInput(error.message)
         }
         Console.output(Self.describe(verification, profileHost: profile.host))
-        if !verification.agrees { throw ExitCode(CLIFailure.rejected) }
+        for monitor in monitors { Console.output(Self.describe(monitor)) }
+        if !verification.agrees || !monitors.allSatisfy(\.agrees) { throw ExitCode(CLIFailure.rejected) }
+    }
+
+    /// One monitor path: what was sent, QEMU's answer, and the agreement.
+    static func describe(_ monitor: MonitorVerification) -> String {
+        let name = monitor.format.rawValue.uppercased()
+        var lines = ["\(name) (\(monitor.commands.count) \(monitor.commands.count == 1 ? "command" : "commands") to a QEMU started with nothing set)"]
+        for note in monitor.notes { lines.append("  note:    \(note)") }
+        lines.append("  QEMU:    " + (monitor.refusal.map { "refused: " + $0 } ?? "took every command"))
+        if monitor.agrees {
+            let kept = monitor.ignored.map(\.item.name).joined(separator: ", ")
+            lines.append(monitor.refusal != nil ? "✓ agree: migedit rejects it too"
+                : monitor.ignored.isEmpty ? "✓ agree: every value reads back as sent"
+                : "✓ agree: every value reads back as sent but \(kept), which QEMU keeps as the note says")
+        } else {
+            lines.append("✗ \(monitor.disagreements.count) disagreement(s):")
+            lines += monitor.disagreements.map { "  - " + $0 }
+        }
+        return lines.joined(separator: "\n")
     }
 
     static func describe(_ verification: Verification, profileHost: Host) -> String {

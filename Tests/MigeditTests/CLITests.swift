@@ -230,9 +230,18 @@ struct CLITests {
         #expect(agree.standardOutput.contains("migedit profile 7.2\n"))
         #expect(agree.standardOutput.contains("QEMU:    rejected: Multifd is not compatible with compress"))
         #expect(agree.standardOutput.contains("✓ agree"))
-        let accepted = try run("verify", "--qemu-binary", "/usr/bin/qemu-system-x86_64", "--set", "multifd-channels=8")
+        #expect(agree.standardOutput.contains("QMP (1 command to a QEMU started with nothing set)\n  QEMU:    refused: Multifd is not compatible with compress\n✓ agree: migedit rejects it too"))
+        #expect(agree.standardOutput.contains("HMP (2 commands to a QEMU started with nothing set)\n  QEMU:    refused: Multifd is not compatible with compress\n✓ agree: migedit rejects it too"))
+        let accepted = try run("verify", "--qemu-binary", "/usr/bin/qemu-system-x86_64", "--set", "multifd-channels=8", "--set", "multifd-zstd-level=5")
         #expect(accepted.exitCode == 0)
         #expect(accepted.standardOutput.contains("values read back as exported"))
+        #expect(accepted.standardOutput.contains("  note:    multifd-zstd-level=5 is accepted but not applied by QEMU 7.2's migrate-set-parameters"))
+        #expect(accepted.standardOutput.contains("✓ agree: every value reads back as sent but multifd-zstd-level, which QEMU keeps as the note says"))
+        // migedit told the build lacks replication predicts a refusal QEMU does not make, on every path.
+        let disagree = try run("verify", "--qemu-binary", "/usr/bin/qemu-system-x86_64", "--set", "x-colo=on", "--host", "replication=off")
+        #expect(disagree.exitCode == 1)
+        #expect(disagree.standardOutput.contains("  - QEMU took it over QMP; migedit predicted \"QEMU compiled without replication module can't enable COLO\""))
+        #expect(disagree.standardOutput.contains("  - QEMU took it over HMP; migedit predicted"))
     }
 
     @Test func switchingReleasesDropsNoChoiceSilently() throws {

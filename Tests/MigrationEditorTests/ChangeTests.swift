@@ -115,11 +115,11 @@ struct ChangeTests {
 
     @Test func navigationIsNotRecordedInTheHistory() {
         var state = EditorState.fresh()
-        state.press(.down, .down, .character("c"), .character("a"), .character("?"), .escape)
+        state.press(.down, .down, .character("c"), .character("c"), .character("?"), .escape)
         #expect(state.history.undoStack.isEmpty)
     }
 
-    @Test func changedOnlyAndAllFilterTheList() {
+    @Test func cTogglesBetweenChangedOnlyAndAll() {
         var state = EditorState.fresh()
         state.press(Keys.toggle("multifd") + Keys.set("downtime-limit", to: "500") + [.character("c")])
         #expect(state.filter == .changed)
@@ -129,8 +129,9 @@ struct ChangeTests {
         ])
         state.press(.up)
         #expect(state.focus == subject("multifd"))
-        state.press(.character("a"))
+        state.press(.character("c"))
         #expect(state.filter == .all)
+        #expect(state.status?.text == "Showing all settings")
         #expect(state.rows.count == Section.allCases.count + Release.for(.v9_0).subjects.count)
     }
 

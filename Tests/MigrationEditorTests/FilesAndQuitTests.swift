@@ -268,7 +268,7 @@ struct FilesAndQuitTests {
     @Test func helpListsEveryKey() {
         let lines = HelpText.lines(width: 200).map(\.text)
         for key in ["↑ ↓  k j", "PgUp PgDn", "Home End  g G", "Tab", "Space", "Enter", "d ", "u  Ctrl-R", "Esc",
-                    "← → Home End", "Ctrl-U", "Backspace Del", "/ ", "n N", "c a", "e ", "s S", "o ", "w ", "q ", "Ctrl-C", "? F1"] {
+                    "← → Home End", "Ctrl-U", "Backspace Del", "/ ", "n N", "c ", "a ", "r ", "e ", "s S", "o ", "w ", "q ", "Ctrl-C", "? F1"] {
             #expect(lines.contains { $0.hasPrefix(key) }, "help lists \(key)")
         }
     }

@@ -20,6 +20,8 @@ struct Scenario: CustomTestStringConvertible, Sendable {
     var actions: [EditorAction] = []
     /// The built-in lesson the editor plays (its id), if any.
     var lesson: String?
+    /// The running QEMU the editor is attached to before the keys (`edit --qmp`).
+    var live: LiveTarget?
 
     var testDescription: String { name }
 
@@ -42,6 +44,16 @@ struct Scenario: CustomTestStringConvertible, Sendable {
         configuration[.multifdChannels] = .number(8)
         return Profile(configuration: configuration)
     }()
+
+    /// A QEMU 10.0 at unix:/run/vm1.qmp running multifd with 4 channels.
+    static let liveTarget: LiveTarget = {
+        var configuration = Configuration()
+        configuration[.multifd] = .bool(true)
+        configuration[.multifdChannels] = .number(4)
+        return LiveTarget(address: "unix:/run/vm1.qmp", snapshot: try! .holding(configuration))
+    }()
+
+    static let liveEdits: [Key] = Keys.set("multifd-channels", to: "8") + Keys.toggle("dirty-bitmaps") + Keys.set("max-bandwidth", to: "1G")
 
     static let all: [Scenario] = [
         Scenario(name: "01-default", summary: "a fresh editor on QEMU's defaults", keys: []),
@@ -158,6 +170,19 @@ struct Scenario: CustomTestStringConvertible, Sendable {
             summary: "dirty-limit on without the host's dirty ring: the map opens on the broken rule of 3+ settings or the host",
             keys: Keys.toggle("dirty-limit") + [.character("m")], sizes: mapSizes,
             startSize: Size(columns: 80, rows: 24)),
+        Scenario(
+            name: "37-live-attached",
+            summary: "edit --qmp: attached to a running QEMU 10.0, three settings changed and not yet applied",
+            keys: liveEdits, live: liveTarget),
+        Scenario(
+            name: "38-live-apply-question",
+            summary: "a on a running QEMU: the difference, the QMP that sends it, and the question",
+            keys: liveEdits + [.character("a")], live: liveTarget),
+        Scenario(
+            name: "39-live-qemu-went-away",
+            summary: "y sent the apply but QEMU had been killed: the error pane says so and the edits stay",
+            keys: liveEdits + [.character("a"), .character("y")],
+            actions: [.liveFailed(reason: "QEMU at unix:/run/vm1.qmp went away (the QMP connection closed)")], live: liveTarget),
     ]
 }
 
@@ -173,6 +198,7 @@ struct GoldenScreenTests {
         for size in scenario.sizes {
             var state = scenario.lesson.map { EditorState.lesson($0, size: scenario.startSize ?? size) }
                 ?? EditorState.fresh(size: scenario.startSize ?? size, profilePath: scenario.profilePath, version: scenario.version)
+            if let live = scenario.live { state.attach(to: live) }
             state.press(scenario.keys)
             if state.size != size { state.press(.resize(size)) }
             for action in scenario.actions { _ = update(&state, action) }
@@ -223,6 +249,7 @@ enum Capture {
     private static func describe(_ action: EditorAction) -> String {
         switch action {
         case .foundRescue(_, let path): return "\(path) found"
+        case .liveFailed(let reason): return "QEMU failed: \(reason)"
         default: return "\(action)"
         }
     }

@@ -181,11 +181,34 @@ extension Agreement {
     }
 }
 
-/// The three comparisons each binary's suite runs.
+extension Agreement {
+    /// Seeded random configurations (QMP-only capabilities among them) sent as the QMP and HMP
+    /// exports write them: QEMU must refuse exactly what migedit rejects, with one of its
+    /// messages, and read back everything it took.
+    static func monitorConfigurations(version: QEMUVersion, path: String) throws {
+        let binary = try QEMUBinary.probe(path)
+        var generator = SplitMix64(seed: 0x6D6F_6E69_746F_7200)
+        let qmpOnly = Catalog.for(version).items.filter { $0.kind == .capability && $0.property == nil }.map(\.id)
+        var refused = 0
+        for index in 0..<40 {
+            var configuration = randomConfiguration(version: version, generator: &generator)
+            for id in qmpOnly where Int.random(in: 0..<4, using: &generator) == 0 { configuration[id] = .bool(true) }
+            for format in [ExportFormat.qmp, .hmp] {
+                let monitor = try Verifier.verifyMonitor(configuration, host: .standard, with: binary, format: format)
+                #expect(monitor.agrees, "random #\(index) over \(format) on \(binary.version): \(monitor.disagreements) (sent \(monitor.commands))")
+                if monitor.refusal != nil { refused += 1 }
+            }
+        }
+        #expect(refused > 8 && refused < 72, "the generator should produce both verdicts; \(refused) of 80 were refused")
+    }
+}
+
+/// The comparisons each binary's suite runs.
 enum AgreementCheck: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case everyRule = "every rule the release has, tripped and passed"
     case capabilityPairs = "every pair of capabilities with a -global property"
     case randomConfigurations = "500 seeded random configurations"
+    case monitorConfigurations = "40 seeded random configurations over QMP and HMP"
 
     var testDescription: String { rawValue }
 
@@ -195,6 +218,7 @@ enum AgreementCheck: String, CaseIterable, Sendable, CustomTestStringConvertible
         case .everyRule: try Agreement.everyRule(version: version, path: path)
         case .capabilityPairs: try Agreement.capabilityPairs(version: version, path: path)
         case .randomConfigurations: try Agreement.randomConfigurations(version: version, path: path)
+        case .monitorConfigurations: try Agreement.monitorConfigurations(version: version, path: path)
         }
     }
 }

@@ -186,9 +186,7 @@ struct MonitorTrial {
     /// Whether a reply to an exported command says it was done: QMP returns, HMP prints
     /// nothing but warnings (`warning: zero-blocks capability is deprecated`).
     static func succeeded(_ reply: QMPReply?, _ format: ExportFormat) -> Bool {
-        guard let value = reply?.value else { return false }
-        guard format == .hmp else { return true }
-        return value.stringValue?.split(whereSeparator: \.isNewline).allSatisfy { $0.hasPrefix("warning: ") } == true
+        reply.map { MonitorVerification.refusal(in: $0, format: format) == nil } ?? false
     }
 
     /// A reply's JSON with every object's members sorted by key: QEMU 10.0 lists

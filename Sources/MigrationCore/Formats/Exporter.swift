@@ -97,19 +97,20 @@ public enum Exporter {
         }
         var lines: [String] = []
         if !capabilities.isEmpty {
-            lines.append(command("migrate-set-capabilities", [JSONMember(key: "capabilities", value: .array(capabilities))]))
+            lines.append(command("migrate-set-capabilities", [JSONMember(key: "capabilities", value: .array(capabilities))]).serialized())
         }
         if !parameters.isEmpty {
-            lines.append(command("migrate-set-parameters", parameters))
+            lines.append(command("migrate-set-parameters", parameters).serialized())
         }
         return Export(text: lines.joined(separator: "\n"), notes: notes)
     }
 
-    private static func command(_ name: String, _ arguments: [JSONMember]) -> String {
+    /// `{"execute": name, "arguments": {…}}`, as QMP takes a command.
+    static func command(_ name: String, _ arguments: [JSONMember]) -> JSON {
         JSON.object([
             JSONMember(key: "execute", value: .string(name)),
             JSONMember(key: "arguments", value: .object(arguments)),
-        ]).serialized()
+        ])
     }
 
     static func hmp(_ configuration: Configuration) -> Export {
@@ -141,7 +142,7 @@ public enum Exporter {
     /// HMP's argument for a parameter, or nil when HMP cannot set it. HMP reads a plain number
     /// for max-bandwidth and avail-switchover-bandwidth as MiB, so those get an explicit `B`;
     /// it splits cpr-exec-command's argument like a shell, so its words are shell-quoted.
-    static func hmpText(_ id: ItemID, _ value: Value) -> String? {
+    public static func hmpText(_ id: ItemID, _ value: Value) -> String? {
         switch id {
         case .blockBitmapMapping: return nil
         case .cprExecCommand:

@@ -245,7 +245,7 @@ public enum Importer {
         }
     }
 
-    private static func applyCapabilities(_ list: [JSON], to configuration: inout Configuration, catalog: Catalog) throws(ImportError) -> Int {
+    static func applyCapabilities(_ list: [JSON], to configuration: inout Configuration, catalog: Catalog) throws(ImportError) -> Int {
         for entry in list {
             guard let name = entry["capability"]?.stringValue, let state = entry["state"]?.boolValue else {
                 throw ImportError("capability entries need \"capability\" and \"state\", got \(entry.serialized())")
@@ -259,7 +259,7 @@ public enum Importer {
         return list.count
     }
 
-    private static func applyParameters(_ object: JSON, to configuration: inout Configuration, catalog: Catalog) throws(ImportError) -> Int {
+    static func applyParameters(_ object: JSON, to configuration: inout Configuration, catalog: Catalog) throws(ImportError) -> Int {
         let members = object.members ?? []
         for member in members {
             guard let item = catalog.item(named: member.key), item.kind == .parameter, item.name == member.key else {

@@ -30,7 +30,7 @@ public enum MonitorQuirks {
     public static let hmpSizeLimit = UInt64(Int64.max)
 
     /// Why HMP would refuse this value of a parameter, as an export note; nil when it takes it.
-    static func hmpRefusal(_ id: ItemID, _ value: Value) -> String? {
+    public static func hmpRefusal(_ id: ItemID, _ value: Value) -> String? {
         guard hmpSizeLimited.contains(id), case .number(let number) = value, number > hmpSizeLimit else { return nil }
         return "\(id.item.name)=\(number) is above \(hmpSizeLimit), the most HMP's migrate_set_parameter takes; use --format qmp"
     }
@@ -44,15 +44,17 @@ public enum MonitorQuirks {
     /// release, naming the `-global` option that does; none for formats that are not monitor
     /// commands.
     static func notes(for configuration: Configuration, host: Host, catalog: Catalog, format: ExportFormat) -> [String] {
-        guard format == .qmp || format == .hmp else { return [] }
-        return configuration.changedItems.compactMap { id in
-            guard ignores(id, in: catalog.version), let item = catalog.item(id) else { return nil }
-            let value = configuration[id]
-            let setting = "\(item.name)=" + ValueFormatter.globalText(value, as: item.type)
-            let ignored = "\(setting) is accepted but not applied by QEMU \(catalog.version)'s \(command(for: item.kind, format))"
-            guard let property = item.property(on: host) else { return ignored + "; no other way sets it in this release" }
-            return ignored + "; pass it as -global " + Exporter.globalArgument(id, value, property: property)
-        }
+        configuration.changedItems.compactMap { note(setting: $0, to: configuration[$0], host: host, catalog: catalog, format: format) }
+    }
+
+    /// The note for setting `id` to `value` with the format's command when the catalog's
+    /// release would not apply it; nil when it would, or the format is no monitor command.
+    public static func note(setting id: ItemID, to value: Value, host: Host, catalog: Catalog, format: ExportFormat) -> String? {
+        guard format == .qmp || format == .hmp, ignores(id, in: catalog.version), let item = catalog.item(id) else { return nil }
+        let setting = "\(item.name)=" + ValueFormatter.globalText(value, as: item.type)
+        let ignored = "\(setting) is accepted but not applied by QEMU \(catalog.version)'s \(command(for: item.kind, format))"
+        guard let property = item.property(on: host) else { return ignored + "; no other way sets it in this release" }
+        return ignored + "; pass it as -global " + Exporter.globalArgument(id, value, property: property)
     }
 
     /// The monitor command that sets an item of `kind` in `format`.
