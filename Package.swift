@@ -22,6 +22,8 @@ let package = Package(
                 "MigrationCore", "MigrationEditor", "Terminal", "MigeditIO", "QEMURunner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // Writes the man pages from `migedit --experimental-dump-help` (scripts/install runs it).
+        .executableTarget(name: "migedit-manual", dependencies: ["MigrationCore", "MigeditIO"]),
         .executableTarget(name: "migedit-bench", dependencies: ["MigrationCore", "MigrationEditor", "CleanSpawn", "SeededRandom", "QEMURunner"]),
         .target(name: "SeededRandom"),
         .target(name: "CleanSpawn"),
