@@ -3,7 +3,8 @@
 /// function as `multifd`, `=`, `o`, and ArgumentParser's function, which looks for `--set`
 /// just before the word, offers nothing. The wrapper joins such pieces back into the word the
 /// user typed, lets ArgumentParser's function complete it whole (`multifd=on`), then hands bash
-/// only the part after the last `=`, which is all bash replaces. It also offers profiles
+/// only the part after the last `=`, which is all bash replaces, and not as a file name (readline
+/// would quote the `=`). It also offers profiles
 /// (`*.json`) as the first word, where `migedit PROFILE` opens the editor.
 enum CompletionScript {
     /// The line ArgumentParser ends its bash script with, and the function it registers.
@@ -18,7 +19,8 @@ enum CompletionScript {
 
     private static let bashWrapper = #"""
         # Added by migedit: join the NAME=VALUE words bash split at "=", complete them whole with
-        # _migedit, and give bash back only the text after the last "=".
+        # _migedit, and give bash back only the text after the last "=" (not as a file name, which
+        # readline would write as NAME\=).
         _migedit_whole_words() {
             local -a joined=()
             local -i joined_cword=0 start=0 index
@@ -47,6 +49,9 @@ enum CompletionScript {
             local dropped="${cur%"${bash_word}"}"
             if [[ -n ${dropped} ]]; then
                 COMPREPLY=("${COMPREPLY[@]#"${dropped}"}")
+            fi
+            if [[ ${cur} == *=* || ${COMPREPLY[*]} == *=* ]]; then
+                compopt +o filenames
             fi
             if ((${#COMPREPLY[@]} == 1)) && [[ ${COMPREPLY[0]} == *= ]]; then
                 compopt -o nospace

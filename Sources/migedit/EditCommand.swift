@@ -29,7 +29,7 @@ struct EditCommand: ParsableCommand {
 
             Exit codes: 0 after q or w; with --print, 1 after leaving without w (nothing is \
             printed); 130 after Ctrl-C; 143 or 129 after SIGTERM or SIGHUP; 2 bad input.
-            """ + "\n\n" + ReferenceText.keys)
+            """ + ReferenceText.shown { [ReferenceText.keys] })
 
     @OptionGroup var options: ConfigurationOptions
 

@@ -18,7 +18,7 @@ struct Migedit: ParsableCommand {
               eval "qemu-system-x86_64 ... $(migedit export prod.json)"
               migedit import --from cmdline qemu-cmdline.txt > prod.json
               migedit explain postcopy-ram-vs-multifd
-            """ + "\n\n" + [ReferenceText.values, ReferenceText.hostFacts, ReferenceText.exitStatus].joined(separator: "\n\n"),
+            """ + ReferenceText.shown { [ReferenceText.values, ReferenceText.hostFacts, ReferenceText.exitStatus] },
         version: "migedit \(version) (QEMU \(QEMUVersion.span))",
         subcommands: [EditCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, ExplainCommand.self, VerifyCommand.self, ProbeCommand.self, VersionsCommand.self],
         defaultSubcommand: EditCommand.self)

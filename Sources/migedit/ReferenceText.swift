@@ -9,6 +9,18 @@ enum ReferenceText {
     /// Wide enough for the text, narrow enough that `--help` never rewraps an indented line.
     static let width = 78
 
+    /// The arguments that show a command's discussion: help, and the dump the manual is made from.
+    static let helpArguments: Set = ["-h", "--help", "--help-hidden", "help", "--experimental-dump-help"]
+
+    /// `blocks` to append to a discussion, when this run shows discussions at all. ArgumentParser
+    /// builds every command's configuration before parsing, so text built unconditionally would
+    /// cost every `check` (about a tenth of its whole-process time, measured with
+    /// `migedit-bench --startup`) for nothing.
+    static func shown(_ blocks: () -> [String], arguments: [String] = CommandLine.arguments) -> String {
+        guard arguments.dropFirst().contains(where: helpArguments.contains) else { return "" }
+        return "\n\n" + blocks().joined(separator: "\n\n")
+    }
+
     /// How NAME=VALUE values are written, one line per value type.
     static var values: String {
         let types: [ValueType] = [.bool, .uint8, .uint32, .uint64, .size, .string]
