@@ -33,7 +33,7 @@ let package = Package(
         .testTarget(name: "QEMURunnerTests", dependencies: ["QEMURunner", "MigrationCore", "TestSupport"]),
         .testTarget(name: "MigrationCoreTests", dependencies: ["MigrationCore", "TestSupport"]),
         .testTarget(name: "MigrationEditorTests", dependencies: ["MigrationEditor"]),
-        .testTarget(name: "MigeditTests", dependencies: ["MigrationCore", "MigeditIO", "TestSupport", "migedit"]),
+        .testTarget(name: "MigeditTests", dependencies: ["MigrationCore", "MigrationEditor", "MigeditIO", "TestSupport", "migedit"]),
     ],
     swiftLanguageModes: [.v6]
 )
