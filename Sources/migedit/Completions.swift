@@ -19,7 +19,7 @@ enum Completions {
     }
 
     /// `--host`: `FACT=` for every host fact; after `FACT=`, its choices, the default for a
-    /// number, and for compression-methods one more method after each comma.
+    /// number, and for compression-methods one more method after each comma (none after none).
     static let hostFacts = CompletionKind.custom { _, _, prefix in
         guard let (name, value) = split(prefix) else {
             return matching(HostFact.allCases.map { $0.rawValue + "=" }, prefix)
@@ -30,7 +30,7 @@ enum Completions {
         case .compressionMethods:
             let listed = value.split(separator: ",", omittingEmptySubsequences: false).dropLast().map(String.init)
             let start = listed.map { $0 + "," }.joined()
-            let methods = CompressionMethods.names.filter { !listed.contains($0) }
+            let methods = listed.contains("none") ? [] : CompressionMethods.names.filter { !listed.contains($0) }
             candidates = (listed.isEmpty ? ["none"] : []).map { start + $0 } + methods.map { start + $0 }
         default:
             candidates = fact.choices ?? [Host.standard.value(of: fact)]
