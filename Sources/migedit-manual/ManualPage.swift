@@ -26,7 +26,7 @@ struct ManualPage {
             lines.append(Roff.request("SS", command.name + (isDefault ? " (the default command)" : "")))
             lines.append(Roff.escape(command.abstract))
             lines += synopsis(command, optionalName: isDefault)
-            lines += body(DiscussionPart.parts(of: command.discussion), titledAs: "PP")
+            lines += body(DiscussionPart.parts(of: command.discussion))
             lines += options(command.arguments.filter { !$0.isStandard })
         }
         lines.append(".SH OPTIONS")
@@ -88,7 +88,7 @@ struct ManualPage {
 
     /// Paragraphs filled, literal lines kept; titled blocks with their title as a bold line
     /// (inside a command's section, where they cannot be sections of their own).
-    private static func body(_ parts: [DiscussionPart], titledAs: String = "PP") -> [String] {
+    private static func body(_ parts: [DiscussionPart]) -> [String] {
         parts.flatMap { part -> [String] in
             switch part {
             case .paragraph(let text): return [".PP", Roff.escape(text)]
