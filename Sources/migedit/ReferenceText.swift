@@ -53,9 +53,9 @@ enum ReferenceText {
         block("Exit status", intro: nil, rows: CLIFailure.exitCodes.map { ($0.code, $0.meaning) })
     }
 
-    /// The editor's keys, as its own help screen lists them.
+    /// The editor's keys, as its own help screen (?) lists them.
     static var keys: String {
-        "Keys (as ? shows them in the editor):\n"
+        "Keys:\n"
             + HelpText.plainLines(width: width - 2).map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
     }
 
