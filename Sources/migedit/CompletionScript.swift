@@ -1,21 +1,50 @@
-/// What migedit adds to ArgumentParser's bash completion script. Bash splits the word being
-/// completed at `=` (it is in `COMP_WORDBREAKS`), so `--set multifd=o` reaches a completion
-/// function as `multifd`, `=`, `o`, and ArgumentParser's function, which looks for `--set`
-/// just before the word, offers nothing. The wrapper joins such pieces back into the word the
-/// user typed, lets ArgumentParser's function complete it whole (`multifd=on`), then hands bash
-/// only the part after the last `=`, which is all bash replaces, and not as a file name (readline
-/// would quote the `=`). It also offers profiles
+/// What migedit adds to ArgumentParser's completion scripts so that `NAME=` candidates work.
+///
+/// Bash splits the word being completed at `=` (it is in `COMP_WORDBREAKS`), so
+/// `--set multifd=o` reaches a completion function as `multifd`, `=`, `o`, and ArgumentParser's
+/// function, which looks for `--set` just before the word, offers nothing. The wrapper joins
+/// such pieces back into the word the user typed, lets ArgumentParser's function complete it
+/// whole (`multifd=on`), then hands bash only the part after the last `=`, which is all bash
+/// replaces, and not as a file name (readline would quote the `=`). It also offers profiles
 /// (`*.json`) as the first word, where `migedit PROFILE` opens the editor.
+///
+/// Zsh keeps the word whole but puts a space after every candidate; a `NAME=` candidate must
+/// leave the cursor after the `=`. Fish leaves no space after `=` by itself.
 enum CompletionScript {
     /// The line ArgumentParser ends its bash script with, and the function it registers.
     static let registration = "complete -o filenames -F _migedit migedit"
 
-    /// `script` with the wrapper registered in place of ArgumentParser's function; any other
-    /// text (another shell's script, help) is returned unchanged.
+    /// The function through which ArgumentParser's zsh script adds every candidate.
+    static let zshAdding = #"""
+        __migedit_complete() {
+            local -ar non_empty_completions=("${@:#(|:*)}")
+        """#
+
+    /// `script` with migedit's additions when it is ArgumentParser's bash or zsh script; any
+    /// other text (fish's script, help) is returned unchanged.
     static func finishing(_ script: String) -> String {
-        guard script.hasPrefix("#!/bin/bash"), script.contains(registration) else { return script }
-        return script.replacing(registration, with: bashWrapper)
+        if script.hasPrefix("#!/bin/bash"), script.contains(registration) {
+            return script.replacing(registration, with: bashWrapper)
+        }
+        if script.hasPrefix("#compdef migedit"), script.contains(zshAdding) {
+            let renamed = zshAdding.replacing("__migedit_complete()", with: "__migedit_complete_closed()")
+            return script.replacing(zshAdding, with: zshNoSpaceAfterEquals + renamed)
+        }
+        return script
     }
+
+    /// Adds the `NAME=` candidates with no suffix, then the others as ArgumentParser does
+    /// (its function, renamed).
+    private static let zshNoSpaceAfterEquals = #"""
+        # Added by migedit: a NAME= candidate keeps the cursor after the "=", for the value.
+        __migedit_complete() {
+            local -ar open_ended=("${(M)@:#*=}")
+            (( ${#open_ended} )) && compadd -S '' -- "${open_ended[@]}"
+            __migedit_complete_closed "${@:#*=}"
+        }
+
+
+        """#
 
     private static let bashWrapper = #"""
         # Added by migedit: join the NAME=VALUE words bash split at "=", complete them whole with

@@ -158,4 +158,29 @@ final class CompletionTests {
         try session.waitFor("$ migedit check --qemu 9.1 --set switchover-ack=off --set multifd-compression=qpl --host dirty-ring=")
         try session.send("C-u")
     }
+
+    /// Zsh keeps `NAME=VALUE` whole but would put a space after `NAME=`; migedit's script keeps
+    /// the cursor after the `=` so the value can follow.
+    @Test func tabInAnInteractiveZsh() throws {
+        let functions = directory + "/zsh"
+        try FileManager.default.createDirectory(atPath: functions, withIntermediateDirectories: true)
+        let generated = try ChildProcess.run([binary, "--generate-completion-script", "zsh"])
+        try generated.standardOutput.write(toFile: functions + "/_migedit", atomically: true, encoding: .utf8)
+        let session = try TmuxSession(
+            command: ["/usr/bin/env", "PATH=" + path, "zsh", "-f"], directory: directory)
+        defer { session.kill() }
+        try session.sendLiteral("fpath=(\(functions) $fpath); autoload -Uz compinit && compinit -u; PS1='%% '; clear")
+        try session.send("Enter")
+        try session.sendLiteral("migedit check --qemu 9.1 --set switchover-a")
+        try session.send("Tab")
+        try session.waitFor("--set switchover-ack=")
+        try session.sendLiteral("of")
+        try session.send("Tab")
+        try session.sendLiteral("--set multifd-compression=qp")
+        try session.send("Tab")
+        try session.sendLiteral("--host dirty-r")
+        try session.send("Tab")
+        try session.waitFor("% migedit check --qemu 9.1 --set switchover-ack=off --set multifd-compression=qpl --host dirty-ring=")
+        try session.send("C-u")
+    }
 }
