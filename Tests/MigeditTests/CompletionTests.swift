@@ -135,28 +135,30 @@ final class CompletionTests {
         #expect(first.contains("check") && first.contains("prod.json") && !first.contains("notes.txt"))
     }
 
-    /// The same through readline in an interactive bash: Tab after a name adds `=` and no space,
-    /// Tab after `NAME=` and a letter finishes the value, so the words split at `=` are handled.
-    @Test func tabInAnInteractiveBash() throws {
+    /// Types a command line a piece at a time with Tab after each, in a shell set up by
+    /// `setup`, and waits for the line Tab should have made of it after `prompt`: a name, then
+    /// its value after `=` (on/off, a release's choice, a host fact's).
+    func typeWithTabs(_ shell: [String], setup: String, prompt: String) throws {
         // tmux keeps its server's PATH in a new pane whatever -e says, so env sets it.
-        let session = try TmuxSession(
-            command: ["/usr/bin/env", "PATH=" + path, "PS1=$ ", "/bin/bash", "--norc", "--noprofile"], directory: directory)
+        let session = try TmuxSession(command: ["/usr/bin/env", "PATH=" + path] + shell, directory: directory)
         defer { session.kill() }
-        try session.sendLiteral("source \(script)")
+        try session.sendLiteral(setup)
         try session.send("Enter")
         try session.sendLiteral("migedit check --qemu 9.1 --set switchover-a")
         try session.send("Tab")
         try session.waitFor("--set switchover-ack=")
-        try session.sendLiteral("o")
-        try session.send("Tab")
-        try session.sendLiteral("f")
-        try session.send("Tab")
-        try session.sendLiteral("--set multifd-compression=qp")
-        try session.send("Tab")
-        try session.sendLiteral("--host dirty-r")
-        try session.send("Tab")
-        try session.waitFor("$ migedit check --qemu 9.1 --set switchover-ack=off --set multifd-compression=qpl --host dirty-ring=")
+        for piece in ["of", "--set multifd-compression=qp", "--host dirty-r"] {
+            try session.sendLiteral(piece)
+            try session.send("Tab")
+        }
+        try session.waitFor(prompt + "migedit check --qemu 9.1 --set switchover-ack=off --set multifd-compression=qpl --host dirty-ring=")
         try session.send("C-u")
+    }
+
+    /// The same through readline in an interactive bash: Tab after a name adds `=` and no space,
+    /// Tab after `NAME=` and a letter finishes the value, so the words split at `=` are handled.
+    @Test func tabInAnInteractiveBash() throws {
+        try typeWithTabs(["PS1=$ ", "/bin/bash", "--norc", "--noprofile"], setup: "source \(script)", prompt: "$ ")
     }
 
     /// Zsh keeps `NAME=VALUE` whole but would put a space after `NAME=`; migedit's script keeps
@@ -166,21 +168,8 @@ final class CompletionTests {
         try FileManager.default.createDirectory(atPath: functions, withIntermediateDirectories: true)
         let generated = try ChildProcess.run([binary, "--generate-completion-script", "zsh"])
         try generated.standardOutput.write(toFile: functions + "/_migedit", atomically: true, encoding: .utf8)
-        let session = try TmuxSession(
-            command: ["/usr/bin/env", "PATH=" + path, "zsh", "-f"], directory: directory)
-        defer { session.kill() }
-        try session.sendLiteral("fpath=(\(functions) $fpath); autoload -Uz compinit && compinit -u; PS1='%% '; clear")
-        try session.send("Enter")
-        try session.sendLiteral("migedit check --qemu 9.1 --set switchover-a")
-        try session.send("Tab")
-        try session.waitFor("--set switchover-ack=")
-        try session.sendLiteral("of")
-        try session.send("Tab")
-        try session.sendLiteral("--set multifd-compression=qp")
-        try session.send("Tab")
-        try session.sendLiteral("--host dirty-r")
-        try session.send("Tab")
-        try session.waitFor("% migedit check --qemu 9.1 --set switchover-ack=off --set multifd-compression=qpl --host dirty-ring=")
-        try session.send("C-u")
+        try typeWithTabs(
+            ["zsh", "-f"], setup: "fpath=(\(functions) $fpath); autoload -Uz compinit && compinit -u; PS1='%% '; clear",
+            prompt: "% ")
     }
 }
