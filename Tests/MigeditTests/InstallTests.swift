@@ -109,4 +109,17 @@ final class InstallTests {
         #expect(nothing.exitCode == 2)
         #expect(nothing.standardError.split(separator: "\n").count == 1)
     }
+
+    /// The page writer refuses input that is not ArgumentParser's help dump in one line, and
+    /// writes nothing.
+    @Test func manualWriterRefusesWhatIsNotAHelpDump() throws {
+        let writer = try ChildProcess.builtProduct(named: "migedit-manual")
+        try FileManager.default.createDirectory(atPath: prefix, withIntermediateDirectories: true)
+        for input in ["nonsense", #"{"serializationVersion": 7, "command": {}}"#] {
+            let result = try ChildProcess.run([writer, prefix], input: Array(input.utf8))
+            #expect(result.exitCode == 2)
+            #expect(result.standardError.split(separator: "\n").count == 1, "\(result.standardError)")
+            #expect(tree().isEmpty)
+        }
+    }
 }
