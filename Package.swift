@@ -23,6 +23,8 @@ let package = Package(
                 "MigrationCore", "MigrationEditor", "MapRendering", "Terminal", "MigeditIO", "QEMURunner", "QMPClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // Writes the man pages from `migedit --experimental-dump-help` (scripts/install runs it).
+        .executableTarget(name: "migedit-manual", dependencies: ["MigrationCore", "MigeditIO"]),
         .executableTarget(name: "migedit-bench", dependencies: ["MigrationCore", "MigrationEditor", "CleanSpawn", "SeededRandom", "QEMURunner", "QMPClient"]),
         .target(name: "SeededRandom"),
         .target(name: "CleanSpawn"),
@@ -35,7 +37,7 @@ let package = Package(
         .testTarget(name: "MigrationCoreTests", dependencies: ["MigrationCore", "TestSupport"]),
         .testTarget(name: "MigrationEditorTests", dependencies: ["MigrationEditor"]),
         .testTarget(name: "MapRenderingTests", dependencies: ["MapRendering", "MigrationCore", "TestSupport"]),
-        .testTarget(name: "MigeditTests", dependencies: ["MigrationCore", "MigeditIO", "TestSupport", "QMPClient", "migedit"]),
+        .testTarget(name: "MigeditTests", dependencies: ["MigrationCore", "MigrationEditor", "MigeditIO", "TestSupport", "QMPClient", "migedit"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,7 +1,7 @@
 import MigrationCore
 
 /// The help screen's text: every key, grouped by what it is for, and what the markers mean.
-enum HelpText {
+public enum HelpText {
     private static let keyWidth = 16
 
     private static let groups: [(title: String, keys: [(String, String)])] = [
@@ -87,6 +87,12 @@ enum HelpText {
             (Marker.changed, "changed from the default (monochrome; colour shows it too)"),
         ] + MapMark.allCases.map { (String($0.glyph), "map: " + $0.legend) }),
     ]
+
+    /// The help screen as plain lines `width` wide, for `migedit edit --help` and the manual,
+    /// so they list the keys the editor itself shows.
+    public static func plainLines(width: Int) -> [String] {
+        lines(width: width).map { String(repeating: " ", count: $0.indent) + $0.text }
+    }
 
     /// One line per key (meanings wrapped under themselves), with a heading and a blank line
     /// per group.

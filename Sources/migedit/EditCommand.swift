@@ -35,7 +35,7 @@ struct EditCommand: ParsableCommand {
 
             Exit codes: 0 after q or w; with --print, 1 after leaving without w (nothing is \
             printed); 130 after Ctrl-C; 143 or 129 after SIGTERM or SIGHUP; 2 bad input.
-            """)
+            """ + ReferenceText.shown { [ReferenceText.keys] })
 
     @OptionGroup var options: ConfigurationOptions
 
@@ -47,7 +47,7 @@ struct EditCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp(
         "Attach to a running QEMU's QMP socket (unix:PATH, PATH or tcp:127.0.0.1:PORT) to read, edit and apply its settings.",
-        valueName: "SOCKET"))
+        valueName: "SOCKET"), completion: .file())
     var qmp: String?
 
     func run() throws {

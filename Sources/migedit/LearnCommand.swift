@@ -23,10 +23,12 @@ struct LearnCommand: ParsableCommand {
               migedit learn --reset              forget which lessons were completed
             """)
 
-    @Argument(help: "A lesson's number or id, as `migedit learn` lists them.")
+    @Argument(
+        help: "A lesson's number or id, as `migedit learn` lists them.",
+        completion: .list(LessonLibrary.all.map(\.id)))
     var lesson: String?
 
-    @Option(name: .customLong("file"), help: ArgumentHelp("Play a lesson from a JSON file.", valueName: "PATH"))
+    @Option(name: .customLong("file"), help: ArgumentHelp("Play a lesson from a JSON file.", valueName: "PATH"), completion: Completions.profiles)
     var file: String?
 
     @Flag(help: "Clear the lesson progress.")

@@ -34,11 +34,12 @@ struct MapCommand: ParsableCommand {
 
     @Option(
         name: .customLong("diff"), parsing: .upToNextOption,
-        help: ArgumentHelp("Show what changed from release A to release B.", valueName: "A B"))
+        help: ArgumentHelp("Show what changed from release A to release B.", valueName: "A B"),
+        completion: Completions.releases)
     var diff: [String] = []
 
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(
-        "Write to FILE (atomically) instead of stdout.", valueName: "FILE"))
+        "Write to FILE (atomically) instead of stdout.", valueName: "FILE"), completion: .file())
     var output: String?
 
     func run() throws {
