@@ -14,14 +14,17 @@ let package = Package(
     targets: [
         .target(name: "MigrationCore"),
         .target(name: "MigrationEditor", dependencies: ["MigrationCore"]),
+        .target(name: "MapRendering", dependencies: ["MigrationCore"]),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         .target(name: "Terminal", dependencies: ["CNcursesw", "MigrationEditor"]),
         .executableTarget(
             name: "migedit",
             dependencies: [
-                "MigrationCore", "MigrationEditor", "Terminal", "MigeditIO", "QEMURunner", "QMPClient",
+                "MigrationCore", "MigrationEditor", "MapRendering", "Terminal", "MigeditIO", "QEMURunner", "QMPClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // Writes the man pages from `migedit --experimental-dump-help` (scripts/install runs it).
+        .executableTarget(name: "migedit-manual", dependencies: ["MigrationCore", "MigeditIO"]),
         .executableTarget(name: "migedit-bench", dependencies: ["MigrationCore", "MigrationEditor", "CleanSpawn", "SeededRandom", "QEMURunner", "QMPClient"]),
         .target(name: "SeededRandom"),
         .target(name: "CleanSpawn"),
@@ -33,7 +36,8 @@ let package = Package(
         .testTarget(name: "QMPClientTests", dependencies: ["QMPClient", "QEMURunner", "MigrationCore", "TestSupport"]),
         .testTarget(name: "MigrationCoreTests", dependencies: ["MigrationCore", "TestSupport"]),
         .testTarget(name: "MigrationEditorTests", dependencies: ["MigrationEditor"]),
-        .testTarget(name: "MigeditTests", dependencies: ["MigrationCore", "MigeditIO", "TestSupport", "QMPClient", "migedit"]),
+        .testTarget(name: "MapRenderingTests", dependencies: ["MapRendering", "MigrationCore", "TestSupport"]),
+        .testTarget(name: "MigeditTests", dependencies: ["MigrationCore", "MigrationEditor", "MigeditIO", "TestSupport", "QMPClient", "migedit"]),
     ],
     swiftLanguageModes: [.v6]
 )

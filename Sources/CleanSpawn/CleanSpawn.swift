@@ -17,6 +17,11 @@ public enum CleanSpawn {
     /// glibc's `POSIX_SPAWN_SETSID`, which Swift cannot see without `_GNU_SOURCE`.
     static let setSessionFlag: Int32 = 0x80
 
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later; Debian 12 has 2.36),
+    /// also hidden behind `_GNU_SOURCE`: the child closes every descriptor from `lowest` on.
+    @_silgen_name("posix_spawn_file_actions_addclosefrom_np")
+    private static func addCloseFrom(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ lowest: Int32) -> Int32
+
     /// Held from creating a pipe until the child that needs it is started: `pipe2` is not
     /// visible to Swift, so `pipe` + `FD_CLOEXEC` is not atomic, and another thread spawning in
     /// between would inherit the new pipe and keep it open.
@@ -46,6 +51,10 @@ public enum CleanSpawn {
             case .open(let path, let flags): posix_spawn_file_actions_addopen(&actions, child, path, flags, 0)
             }
         }
+        // Descriptors another thread opened without close-on-exec (Foundation's file writes, a
+        // test writing a script) would otherwise live as long as the child: a pipe never sees
+        // its end, and a script still open for writing cannot be run (ETXTBSY).
+        _ = addCloseFrom(&actions, max(3, (files.keys.max() ?? 2) + 1))
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }

@@ -62,6 +62,23 @@ enum OrphanGuard {
         }
     }
 
+    /// Blocks the guarded signals in this thread (after installing the handlers) and returns
+    /// the mask to put back; one that arrives meanwhile is delivered by `restoreSignals`.
+    static func holdSignals() -> sigset_t {
+        _ = installed
+        var guarded = sigset_t()
+        sigemptyset(&guarded)
+        for signal in signals { sigaddset(&guarded, signal) }
+        var saved = sigset_t()
+        pthread_sigmask(SIG_BLOCK, &guarded, &saved)
+        return saved
+    }
+
+    static func restoreSignals(_ saved: sigset_t) {
+        var mask = saved
+        pthread_sigmask(SIG_SETMASK, &mask, nil)
+    }
+
     static func release(_ group: pid_t) {
         lock.withLock { _ in
             if let slot = (0..<capacity).first(where: { groups[$0] == group }) { groups[slot] = 0 }

@@ -30,11 +30,11 @@ public struct Checker: Sendable {
         errorMask = errors
     }
 
-    private static let checkers = QEMUVersion.allCases.map { Checker(version: $0) }
+    private static let checkers = PerRelease { Checker(version: $0) }
 
-    /// The checker of a release.
+    /// The checker of a release, built on first use.
     public static func `for`(_ version: QEMUVersion) -> Checker {
-        checkers[version.index]
+        checkers[version]
     }
 
     /// QEMU 9.0's checker.

@@ -28,9 +28,10 @@ public enum QEMUVersion: String, CaseIterable, Hashable, Sendable, Comparable, C
     public static var span: String { "\(oldest) to \(newest)" }
 
     /// The release's position among `allCases`, oldest first; per-release tables use it.
-    public var index: Int { QEMUVersion.indexes[self]! }
+    /// (A scan of ten cases: cheaper than hashing, and it runs in every release comparison.)
+    public var index: Int { QEMUVersion.ordered.firstIndex(of: self)! }
 
-    private static let indexes = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    private static let ordered = allCases
 
     public var description: String { rawValue }
 

@@ -4,10 +4,11 @@ import MigrationCore
 /// what it does, the live verdict on a field being edited, every current finding that involves
 /// it (with the other culprits' current values, its first fix and why the rule exists; a
 /// message QEMU checks twice once) and what changing it would do. While searching, the pane
-/// lists the matches instead.
+/// lists the matches instead; while a lesson is played, it shows the lesson (`l` switches).
 enum DetailContent {
     static func lines(for state: EditorState, width: Int) -> [StyledLine] {
         if case .searching(let session) = state.mode { return searchLines(session.results, width: width) }
+        if state.showsLessonPane, let session = state.lesson { return LessonPane.lines(for: session, width: width) }
         var lines: [StyledLine] = []
         switch state.focus {
         case .item(let id): lines += itemHeader(state.document.item(id), in: state.document, width: width)

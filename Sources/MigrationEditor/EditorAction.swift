@@ -20,6 +20,11 @@ public enum EditorAction: Hashable, Sendable {
     case foundRescue(Profile, path: String)
     /// A newer rescue file exists but cannot be read or parsed; `reason` says why.
     case rescueUnreadable(reason: String)
+    /// The completed lesson was recorded in the progress file at `path`.
+    case lessonRecorded(path: String)
+    /// Recording the completed lesson failed; `reason` says why (the progress file is left as
+    /// it was).
+    case lessonNotRecorded(reason: String)
     /// The attached QEMU's settings, read again.
     case liveRead(LiveSnapshot)
     /// QEMU ran the apply of `wanted` (taking all, some or none of it) and was read back.
@@ -40,6 +45,9 @@ public enum EditorEffect: Hashable, Sendable {
     case lookForRescue(profilePath: String)
     /// Write an export; answer with `.exported` or `.exportFailed`.
     case writeExport(path: String, contents: String)
+    /// Record a completed lesson in the learner's progress; answer with `.lessonRecorded` or
+    /// `.lessonNotRecorded`.
+    case recordLessonCompleted(id: String)
     /// Send the plan's commands to the attached QEMU and read it back; answer with
     /// `.liveApplied` or `.liveFailed`.
     case applyLive(ApplyPlan, wanted: Profile)

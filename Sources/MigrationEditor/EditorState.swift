@@ -49,6 +49,8 @@ public struct EditorState: Sendable {
     public internal(set) var live: LiveTarget?
     /// The message the status row shows until the next key.
     public internal(set) var status: StatusMessage?
+    /// The lesson being played (`migedit learn`), if any.
+    public internal(set) var lesson: LessonSession?
     var listScroll = 0
     var detailScroll = 0
     /// The last search the user confirmed, for `n` and `N`.
@@ -95,12 +97,16 @@ public struct EditorState: Sendable {
     /// The document differs from what was last saved or opened.
     public var isModified: Bool { document != savedDocument }
 
+    /// Unsaved changes worth asking about before leaving and rescuing on a signal: a lesson's
+    /// work on its start, never saved to a profile, is not, since the lesson brings it back.
+    var hasWorkToKeep: Bool { isModified && !(lesson != nil && profilePath == nil) }
+
     /// What the checker says about the current document.
     public var report: Report { analysis.report }
 
     /// The profile's file name for the title line.
     var profileName: String {
-        guard let path = profilePath else { return "new profile" }
+        guard let path = profilePath else { return lesson?.name ?? "new profile" }
         return path.split(separator: "/").last.map(String.init) ?? path
     }
 
@@ -118,14 +124,14 @@ public struct EditorState: Sendable {
     }
 
     /// The diagnostics whose fixes the screen shows: QEMU's first error (the error pane and `f`),
-    /// every problem in the problems list, every broken rule in the item view, else the problems
+    /// every problem in the problems list, every broken rule in the item view and the map, else the problems
     /// the detail pane lists for the focused entry. Problems show their first diagnostic's fix.
     private var diagnosticsOnScreen: [Diagnostic] {
         let first = analysis.firstErrorToFix.map { [$0] } ?? []
         switch mode {
         case .problems:
             return first + analysis.problems.map { $0.diagnostics[0] }
-        case .itemInfo:
+        case .itemInfo, .map:
             return first + analysis.report.diagnostics
         case .help, .export, .pickVersion, .confirmApply:
             return first

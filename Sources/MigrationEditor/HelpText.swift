@@ -1,7 +1,7 @@
 import MigrationCore
 
 /// The help screen's text: every key, grouped by what it is for, and what the markers mean.
-enum HelpText {
+public enum HelpText {
     private static let keyWidth = 16
 
     private static let groups: [(title: String, keys: [(String, String)])] = [
@@ -32,6 +32,22 @@ enum HelpText {
             ("f", "apply the first fix of the error QEMU prints (shown as fix (f) in the error pane), as one change u undoes; fixes keep what you changed last when they can"),
             ("] [", "next / previous entry marked \(Marker.error) or \(Marker.warning)"),
             ("i", "every rule the entry takes part in (broken, satisfied or not applicable now, with the other items' values), which side of the migration it belongs to, and its history across releases"),
+            ("m", "the constraint map of the release: every capability, and the parameters rules tie to them, on both axes, one glyph per pair (see Markers); changed settings highlighted, cells broken now in the error colour"),
+        ]),
+        ("In the map", [
+            ("←→↑↓  h l k j", "move over the cells; below the last row, on into the rules of 3+ settings or the host"),
+            ("PgUp PgDn  g G", "a page up / down, the first / last row"),
+            ("Home End", "the first / last column of the row"),
+            ("Tab", "between the grid and the rules of 3+ settings or the host (beside the grid, below it on narrow screens)"),
+            ("] [", "next / previous cell or rule broken now"),
+            ("Enter", "the selected rules in full: state now, QEMU's message, the values, the fix, the releases and why"),
+            ("Esc q m", "back to the list (from a rule's detail, Esc goes back to the map)"),
+        ]),
+        ("Lessons (migedit learn N)", [
+            ("h", "the lesson's next hint, one step at a time: first what stands in the way and why (QEMU's message and the rule's reason), then the change to make; a hint never adds an error or moves away from the goal"),
+            ("R", "restart the lesson from its start, as one change u undoes"),
+            ("l", "show the focused entry's details instead of the lesson pane, and back"),
+            ("", "the lesson pane shows the task and the goal, each part met (\(Marker.accepted)) or still missing (\(Marker.error)); when the goal holds the lesson is complete and recorded"),
         ]),
         ("Finding", [
             ("/", "search names (with or without x-), -global properties, descriptions"),
@@ -69,8 +85,14 @@ enum HelpText {
             (Marker.qmpOnly, "no -global property on this host: set it with QMP or HMP"),
             (Marker.qemuFirst, "the error QEMU itself prints (it stops at its first check)"),
             (Marker.changed, "changed from the default (monochrome; colour shows it too)"),
-        ]),
+        ] + MapMark.allCases.map { (String($0.glyph), "map: " + $0.legend) }),
     ]
+
+    /// The help screen as plain lines `width` wide, for `migedit edit --help` and the manual,
+    /// so they list the keys the editor itself shows.
+    public static func plainLines(width: Int) -> [String] {
+        lines(width: width).map { String(repeating: " ", count: $0.indent) + $0.text }
+    }
 
     /// One line per key (meanings wrapped under themselves), with a heading and a blank line
     /// per group.

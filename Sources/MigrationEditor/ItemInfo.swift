@@ -78,13 +78,28 @@ enum ItemInfoContent {
         let broken = rules.filter { checker.isBroken($0, in: violated) }.count
         lines.append(wrapping: "\(rules.count) \(rules.count == 1 ? "rule" : "rules") of QEMU \(document.version) involve it · \(broken) broken now",
             role: .heading, width: width)
+        return lines + ruleBlocks(rules, besides: [subject], in: document, report: report, fixes: fixes, width: width)
+    }
+
+    /// One block per rule, each after a blank line: its state now, id and check, QEMU's message
+    /// (the one it would print now when broken), the values of the rule's settings other than
+    /// those `besides` (the ones the screen is about), a note on a message checked twice and a
+    /// broken rule's first fix. With `explaining`, also the releases that run the rule and why it
+    /// exists, as `migedit explain` says it; the constraint map's rule detail shows them so.
+    static func ruleBlocks(
+        _ rules: [Rule], besides shown: [Subject], in document: Profile, report: Report, fixes: FixCache, width: Int,
+        explaining: Bool = false
+    ) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        let checker = document.release.checker
+        let violated = checker.violations(of: document.configuration, on: document.host)
         for (index, rule) in rules.enumerated() {
             let state = state(of: rule, violated: violated, checker: checker, configuration: document.configuration)
             let message = state == .broken ? rule.message(for: document.configuration, on: document.host) : rule.message
             lines.append(StyledLine(text: "", role: .normal))
             lines.append(wrapping: "\(state.label) · \(rule.id) · \(rule.phase.checkName)", role: state.role, width: width)
             lines.append(wrapping: message, indent: 4, width: width)
-            var others = rule.subjects.filter { $0 != subject }
+            var others = rule.subjects.filter { !shown.contains($0) }
             if case .notApplicable(let trigger) = state {
                 lines.append(wrapping: "QEMU skips it while \(trigger.item.name) is off", role: .muted, indent: 4, width: width)
                 others.removeAll { $0 == .item(trigger) }
@@ -99,6 +114,10 @@ enum ItemInfoContent {
             if state == .broken, let diagnostic = report.diagnostics.first(where: { $0.ruleID == rule.id }),
                let fix = fixes.first(for: diagnostic) {
                 lines.append(wrapping: FixText.line(fix, in: document), indent: 4, width: width)
+            }
+            if explaining {
+                lines.append(wrapping: "releases: " + Explanation.releases(rule.id), role: .muted, indent: 4, width: width)
+                lines.append(wrapping: "why: " + rule.explanation, role: .muted, indent: 4, width: width)
             }
         }
         return lines

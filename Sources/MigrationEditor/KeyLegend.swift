@@ -1,8 +1,9 @@
 /// The one-line key legend at the bottom of every screen: the keys that matter in the current
 /// mode, most useful first, cut to what fits; on the main screen `? help` and `q quit` always
 /// stay so the way to everything else is never hidden, and so does `v` (shorter labels make
-/// room for it at 80 columns). While there are problems, `p problems` (and `f fix` when QEMU's
-/// first error has one) moves up to just after `/ find` wherever `v` still fits beside it.
+/// room for it at 80 columns). In a lesson `h hint` and `R restart`, then while there are
+/// problems `p problems` (and `f fix` when QEMU's first error has one) move up to just after
+/// `/ find` wherever `v` still fits beside them.
 /// Attached to a running QEMU, `a apply` and `r re-read` take the place of `v`, which the
 /// live release does not offer.
 enum KeyLegend {
@@ -11,8 +12,9 @@ enum KeyLegend {
         var chosen = fitting(entries, before: tail, width: width)
         if state.mode == .list, state.pane == .list, state.live == nil, !chosen.contains("v version") {
             let front = frontKeys(for: state)
-            let withProblems = (0..<front.count).map { withFirst(Array(front.dropLast($0)), in: compactMainKeys) }
-            for keys in withProblems + [compactMainKeys] {
+            let compact = state.lesson == nil ? compactMainKeys : compactLessonKeys
+            let withProblems = (0..<front.count).map { withFirst(Array(front.dropLast($0)), in: compact) }
+            for keys in withProblems + [compact] {
                 chosen = fitting(keys, before: tail, width: width)
                 if chosen.contains("v QEMU") { break }
             }
@@ -27,13 +29,17 @@ enum KeyLegend {
         return keys
     }
 
-    /// The keys that move up while there are problems: `p problems`, and `f fix` while QEMU's
-    /// first error has a fix to apply.
+    /// The keys that move up: a lesson's `h hint` and `R restart` while one is played, then
+    /// while there are problems `p problems`, and `f fix` while QEMU's first error has a fix to
+    /// apply.
     private static func frontKeys(for state: EditorState) -> [String] {
-        guard !state.analysis.problems.isEmpty else { return [] }
+        let lesson = state.lesson == nil ? [] : lessonKeys
+        guard !state.analysis.problems.isEmpty else { return lesson }
         let hasFix = state.analysis.firstErrorToFix.flatMap(state.fixes.first(for:)) != nil
-        return [problemsKey] + (hasFix ? [fixKey] : [])
+        return lesson + [problemsKey] + (hasFix ? [fixKey] : [])
     }
+
+    private static let lessonKeys = ["h hint", "R restart"]
 
     private static let problemsKey = "p problems"
     private static let fixKey = "f fix"
@@ -50,6 +56,9 @@ enum KeyLegend {
 
     /// The same keys in fewer columns, for narrow screens.
     private static let compactMainKeys = ["␣⏎ change", "/ find", "d default", "u undo", "e export", "s save", "v QEMU"]
+
+    /// The compact keys in a lesson, where undo and the release matter more than files.
+    private static let compactLessonKeys = ["␣⏎ change", "/ find", "u undo", "v QEMU", "d default", "e export", "s save"]
 
     /// As many of `entries` as fit in `width` with all of `tail` after them.
     private static func fitting(_ entries: [String], before tail: [String], width: Int) -> [String] {
@@ -72,7 +81,7 @@ enum KeyLegend {
             }
             let main = (state.live == nil ? mainKeys : liveKeys) + [problemsKey]
             return (withFirst(frontKeys(for: state), in: main) + [
-                "i rules", "] next ✗", "Tab detail", state.filter == .changed ? "c all" : "c changed", "^R redo", "n/N next/prev",
+                "i rules", "m map", "] next ✗", "Tab detail"] + (state.lesson == nil ? [] : ["l lesson/details"]) + [ state.filter == .changed ? "c all" : "c changed", "^R redo", "n/N next/prev",
                 "o open", "w print & quit",
             ], ["? help", "q quit"])
         case .editing(let edit):
@@ -88,6 +97,8 @@ enum KeyLegend {
         case .pickVersion: return (["↑↓ choose", "⏎ switch", "Esc cancel"], [])
         case .problems: return (["↑↓ choose", "⏎ go to its item", "f apply its fix", "Esc back"], [])
         case .itemInfo: return (["↑↓ PgUp PgDn scroll", "Esc back"], [])
+        case .map(let view) where view.detailScroll != nil: return (["↑↓ PgUp PgDn scroll", "Esc back to the map", "m list"], [])
+        case .map: return (["←↑↓→ move", "⏎ rule", "] next ✗", "Tab side rules", "PgUp PgDn page", "Home End row ends"], ["Esc back"])
         case .confirmApply: return (["y apply", "n don't", "↑↓ scroll"], [])
         }
     }

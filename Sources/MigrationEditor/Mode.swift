@@ -2,7 +2,7 @@ import MigrationCore
 
 /// What the keyboard is talking to: the list, a field being edited, the search prompt, one of
 /// the full screens (help, export), a file-name prompt, the unsaved-changes question, the offer
-/// of rescued changes, the version picker, the problems list or the item view.
+/// of rescued changes, the version picker, the problems list, the item view or the constraint map.
 public enum Mode: Hashable, Sendable {
     case list
     case editing(FieldEdit)
@@ -20,6 +20,8 @@ public enum Mode: Hashable, Sendable {
     case problems(ProblemsList)
     /// Every rule one entry takes part in, its side and its history (`i`).
     case itemInfo(ItemInfo)
+    /// The constraint map of the release, with the current settings on it (`m`).
+    case map(MapView)
     /// The changes `a` would send to the attached QEMU, waiting for a yes.
     case confirmApply(ApplyConfirmation)
 

@@ -6,12 +6,14 @@ extension Renderer {
     mutating func drawDetail() {
         let height = layout.listHeight
         let lines = DetailContent.lines(for: state, width: layout.detailTextWidth)
-        var scroll = min(state.detailScroll, max(0, lines.count - height))
+        var scroll = min(state.rightPaneScroll, max(0, lines.count - height))
         let title: String
         if case .searching = state.mode {
             title = "Search"
             let selected = lines.firstIndex { $0.role == .selected } ?? 0
             scroll = max(0, selected - height + 1)
+        } else if state.showsLessonPane, let session = state.lesson {
+            title = LessonPane.title(for: session)
         } else {
             title = state.focus.name
         }

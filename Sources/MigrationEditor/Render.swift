@@ -27,7 +27,7 @@ struct Renderer {
     var columns: Int { layout.size.columns }
 
     mutating func draw() {
-        if layout.isTooSmall {
+        if state.mode.isTooSmall(layout.size) {
             drawTooSmall()
             return
         }
@@ -40,6 +40,8 @@ struct Renderer {
             drawProblemsList(list)
         } else if case .itemInfo(let info) = state.mode {
             drawItemInfo(info)
+        } else if case .map(let view) = state.mode {
+            drawMap(view)
         } else if case .confirmApply(let confirmation) = state.mode {
             drawApplyConfirmation(confirmation)
         } else {
@@ -72,7 +74,7 @@ struct Renderer {
             role = warnings > 0 ? .warning : .title
         }
         let verdictColumn = columns - verdict.count - 1
-        screen.put(left, row: 0, column: 0, role: .title, width: max(0, verdictColumn - 1))
+        screen.put(Wrap.truncated(left, width: verdictColumn - 1), row: 0, column: 0, role: .title)
         screen.put(verdict, row: 0, column: verdictColumn, role: role)
     }
 

@@ -25,7 +25,7 @@ extension EditorState {
     /// What to write if the session ends now without the user's say (SIGTERM, SIGHUP): the
     /// unsaved document, or nil when there is nothing unsaved and nothing must be written.
     public var rescueFile: RescueFile? {
-        guard isModified else { return nil }
+        guard hasWorkToKeep else { return nil }
         return RescueFile(path: RescueFile.path(for: profilePath), contents: profileJSON(of: document))
     }
 

@@ -81,7 +81,7 @@ extension EditorState {
 
     /// Does what `leaving` asks when nothing unsaved would be lost, else asks first.
     private mutating func leave(_ leaving: Leaving) -> [EditorEffect] {
-        guard isModified else { return proceed(leaving) }
+        guard hasWorkToKeep else { return proceed(leaving) }
         mode = .confirmLeaving(leaving)
         return []
     }

@@ -16,15 +16,25 @@ extension EditorState {
         focus = subject
     }
 
-    /// Scrolls the detail pane when it has the focus; false for keys that are not movement.
+    /// Scrolls the detail pane (or the lesson pane in its place) when it has the focus; false
+    /// for keys that are not movement.
     mutating func scrollDetail(_ key: Key) -> Bool {
         let layout = Layout(size: size)
         guard let scroll = Scrolling.offset(
-            after: key, from: detailScroll, page: layout.listHeight,
+            after: key, from: rightPaneScroll, page: layout.listHeight,
             total: DetailContent.lines(for: self, width: layout.detailTextWidth).count)
         else { return false }
-        detailScroll = scroll
+        if showsLessonPane {
+            lesson?.scroll = scroll
+        } else {
+            detailScroll = scroll
+        }
         return true
+    }
+
+    /// The first line shown in the right pane: the lesson's own scroll while it shows the lesson.
+    var rightPaneScroll: Int {
+        showsLessonPane ? lesson?.scroll ?? 0 : detailScroll
     }
 }
 

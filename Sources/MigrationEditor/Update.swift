@@ -3,7 +3,7 @@ import MigrationCore
 /// Applies one action to the editor and returns what the outside must do. This is the only way
 /// the state changes; afterwards the analysis, rows and scroll position are brought up to date.
 public func update(_ state: inout EditorState, _ action: EditorAction) -> [EditorEffect] {
-    let effects: [EditorEffect]
+    var effects: [EditorEffect]
     switch action {
     case .key(let key): effects = state.handle(key)
     case .saved(let path): effects = state.didSave(to: path)
@@ -22,6 +22,12 @@ public func update(_ state: inout EditorState, _ action: EditorAction) -> [Edito
     case .rescueUnreadable(let reason):
         state.status = .error("A rescue file was found but not loaded: \(reason)")
         effects = []
+    case .lessonRecorded(let path):
+        state.status = .info("\(Marker.accepted) Lesson complete: recorded in \(path)")
+        effects = []
+    case .lessonNotRecorded(let reason):
+        state.status = .error("Lesson complete, but progress was not saved: \(reason)")
+        effects = []
     case .liveRead(let snapshot):
         state.didReadLive(snapshot)
         effects = []
@@ -33,6 +39,7 @@ public func update(_ state: inout EditorState, _ action: EditorAction) -> [Edito
         effects = []
     }
     state.refresh()
+    effects += state.judgeLesson()
     return effects
 }
 
@@ -46,7 +53,7 @@ extension EditorState {
         }
         status = nil
         if key == .control("c") { return interrupt() }
-        if Layout(size: size).isTooSmall { return handleWhileTooSmall(key) }
+        if mode.isTooSmall(size) { return handleWhileTooSmall(key) }
         switch mode {
         case .list: return handleList(key)
         case .editing(let edit): return handleEditing(key, edit)
@@ -59,11 +66,12 @@ extension EditorState {
         case .pickVersion(let picker): return handleVersionPicker(key, picker)
         case .problems(let list): return handleProblemsList(key, list)
         case .itemInfo(let info): return handleItemInfo(key, info)
+        case .map(let view): return handleMap(key, view)
         case .confirmApply(let confirmation): return handleConfirmApply(key, confirmation)
         }
     }
 
-    /// Below 80x24 only quitting works (and answering the unsaved-changes question), so a user
+    /// Below 80x24 (40x12 in the map) only quitting works (and answering the unsaved-changes question), so a user
     /// who shrank the window by accident loses nothing and one who wants out can still leave.
     private mutating func handleWhileTooSmall(_ key: Key) -> [EditorEffect] {
         if case .confirmLeaving(let leaving) = mode { return handleConfirmLeaving(key, leaving) }
@@ -109,6 +117,10 @@ extension EditorState {
         case .character("p"): openProblemsList()
         case .character("f"): fixFirstError()
         case .character("i"): openItemInfo()
+        case .character("h") where lesson != nil: revealLessonHint()
+        case .character("R") where lesson != nil: restartLesson()
+        case .character("l") where lesson != nil: toggleLessonPane()
+        case .character("m"): openMap()
         case .character("]"): jumpToMarkedEntry(by: 1)
         case .character("["): jumpToMarkedEntry(by: -1)
         case .character("?"), .function(1): mode = .help(scroll: 0)

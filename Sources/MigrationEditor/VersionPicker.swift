@@ -29,15 +29,3 @@ public struct VersionPicker: Hashable, Sendable {
         selection = all[max(0, min(all.count - 1, index + delta))]
     }
 }
-
-extension Profile {
-    /// The document as `version` would hold it, as a switch makes it: the values that release
-    /// lacks (settings, or choices) go back to their defaults, and `lost` names them.
-    func moved(to version: QEMUVersion) -> (document: Profile, lost: [ItemID]) {
-        let lost = configuration.valuesLost(movingTo: version)
-        var moved = self
-        for id in lost { moved.configuration.reset(id) }
-        moved.version = version
-        return (moved, lost)
-    }
-}

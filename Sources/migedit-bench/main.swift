@@ -43,6 +43,13 @@ if CommandLine.arguments.dropFirst().first == "apply" {
     exit(0)
 }
 
+/// `migedit-bench --startup [MIGEDIT [QEMU]]` times only process startup against QEMU 7.2's
+/// (see StartupBenchmark.swift).
+if CommandLine.arguments.dropFirst().first == "--startup" {
+    StartupBenchmark.run(arguments: Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
+}
+
 let samples = [
     ("defaults", configuration([])),
     ("postcopy+multifd conflict", configuration(["postcopy-ram=on", "multifd=on"])),

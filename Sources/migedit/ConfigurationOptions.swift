@@ -4,24 +4,24 @@ import MigrationCore
 /// The options every subcommand that works on a configuration shares: a profile, `--set` and
 /// `--host` assignments applied after it, in order.
 struct ConfigurationOptions: ParsableArguments {
-    @Argument(help: "A migedit profile (JSON) to start from; the defaults when omitted.")
+    @Argument(help: "A migedit profile (JSON) to start from; the defaults when omitted.", completion: Completions.profiles)
     var profile: String?
 
     @Option(name: .customLong("set"), help: ArgumentHelp(
         "Set a capability, parameter or property (QAPI or -global name), e.g. multifd=on.",
-        valueName: "NAME=VALUE"))
+        valueName: "NAME=VALUE"), completion: Completions.settings)
     var assignments: [String] = []
 
     @OptionGroup var release: VersionOption
 
     @Option(name: .customLong("host"), help: ArgumentHelp(
         "Set a host fact: \(HostFact.allCases.map(\.rawValue).joined(separator: ", ")).",
-        valueName: "FACT=VALUE"))
+        valueName: "FACT=VALUE"), completion: Completions.hostFacts)
     var hostFacts: [String] = []
 
     @Option(name: .customLong("host-from"), help: ArgumentHelp(
         "Take the host facts (and, without PROFILE or --qemu, the release) from a profile, e.g. one `migedit probe` wrote; --host still applies after it.",
-        valueName: "PATH"))
+        valueName: "PATH"), completion: Completions.profiles)
     var hostSource: String?
 
     /// The profile (or the defaults) with every assignment applied; bad input becomes a

@@ -29,6 +29,18 @@ struct CLIFailure: Error {
     static let rejected: Int32 = 1
     static let badInput: Int32 = 2
 
+    /// What each exit code means, the same for every command (`--help` and the manual list it).
+    static let exitCodes: [(code: String, meaning: String)] = [
+        ("0", "accepted (warnings allowed); import, probe, explain, versions did their job; verify: "
+            + "QEMU and migedit agree"),
+        ("\(rejected)", "rejected by QEMU's rules; verify: a disagreement; import: the build the host facts "
+            + "describe refuses a value; edit --print left without w (nothing printed)"),
+        ("\(badInput)", "bad input: an unknown name or command, an unparsable value, a corrupt profile, input "
+            + "with no migration setting, a missing or unusable QEMU binary, no terminal for the editor; "
+            + "one line on stderr, nothing on stdout, no file touched"),
+        ("128+N", "the editor ended by signal N (130 after Ctrl-C twice, 143 after SIGTERM)"),
+    ]
+
     let message: String
     let code: Int32
 

@@ -35,7 +35,7 @@ struct EditCommand: ParsableCommand {
 
             Exit codes: 0 after q or w; with --print, 1 after leaving without w (nothing is \
             printed); 130 after Ctrl-C; 143 or 129 after SIGTERM or SIGHUP; 2 bad input.
-            """)
+            """ + ReferenceText.shown { [ReferenceText.keys] })
 
     @OptionGroup var options: ConfigurationOptions
 
@@ -47,13 +47,11 @@ struct EditCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp(
         "Attach to a running QEMU's QMP socket (unix:PATH, PATH or tcp:127.0.0.1:PORT) to read, edit and apply its settings.",
-        valueName: "SOCKET"))
+        valueName: "SOCKET"), completion: .file())
     var qmp: String?
 
     func run() throws {
-        guard isatty(STDIN_FILENO) == 1, print || isatty(STDOUT_FILENO) == 1 else {
-            throw CLIFailure.badInput("the editor needs an interactive terminal (stdin and stdout must be a tty, or stdin with --print); use check or export in scripts")
-        }
+        try EditorLoop.requireTerminal(allowingPipedOutput: print)
         var live: LiveLink?
         let opened: Profile, changed: Profile
         if let qmp {
@@ -61,14 +59,15 @@ struct EditCommand: ParsableCommand {
         } else {
             (opened, changed) = try startingProfiles()
         }
-        let outcome = try MainActor.assumeIsolated {
-            do {
-                return try withTerminalSession(TerminalOptions(monochrome: monochrome)) { session in
-                    EditorLoop(session: session, opened: opened, changed: changed, path: options.profile, live: live).run()
-                }
-            } catch let error as TerminalError {
-                throw CLIFailure(message: error.message, code: CLIFailure.badInput)
-            }
+        let path = options.profile
+        let target = live?.target
+        let outcome = try EditorLoop.run(monochrome: monochrome, live: live) { size in
+            var state = EditorState(
+                configuration: opened.configuration, host: opened.host, version: opened.version, profilePath: path,
+                size: size)
+            if let target { state.attach(to: target) }
+            if changed != state.document { state.applyCommandLineChanges(changed) }
+            return state
         }
         switch outcome {
         case .quit(let printing?):
@@ -145,22 +144,40 @@ enum EditorOutcome {
 @MainActor
 struct EditorLoop {
     let session: TerminalSession
-    /// The profile as on disk (or the defaults), and with the command line's changes.
-    let opened: Profile
-    let changed: Profile
-    let path: String?
+    /// The editor's first state, for the terminal's size.
+    let start: @Sendable (Size) -> EditorState
     /// The running QEMU attached to, if any.
-    let live: LiveLink?
+    var live: LiveLink? = nil
+
+    /// Refuses to start the editor without a terminal: stdin must be one, and stdout too unless
+    /// the output is meant for a pipe (`edit --print`).
+    nonisolated static func requireTerminal(allowingPipedOutput: Bool = false) throws {
+        guard isatty(STDIN_FILENO) == 1, allowingPipedOutput || isatty(STDOUT_FILENO) == 1 else {
+            throw CLIFailure.badInput("the editor needs an interactive terminal (stdin and stdout must be a tty, or stdin with --print); use check or export in scripts")
+        }
+    }
+
+    /// Opens the terminal, runs the editor from `start` (attached to `live`, if any) until it
+    /// ends and restores the terminal.
+    nonisolated static func run(
+        monochrome: Bool, live: sending LiveLink? = nil, start: @escaping @Sendable (Size) -> EditorState
+    ) throws -> EditorOutcome {
+        try MainActor.assumeIsolated {
+            do {
+                return try withTerminalSession(TerminalOptions(monochrome: monochrome)) { session in
+                    EditorLoop(session: session, start: start, live: live).run()
+                }
+            } catch let error as TerminalError {
+                throw CLIFailure(message: error.message, code: CLIFailure.badInput)
+            }
+        }
+    }
 
     /// Runs until the user quits; when the session ends any other way, writes unsaved changes
     /// to the rescue file and leaves a note saying so for after the terminal is restored.
     func run() -> EditorOutcome {
-        var state = EditorState(
-            configuration: opened.configuration, host: opened.host, version: opened.version, profilePath: path,
-            size: session.size)
+        var state = start(session.size)
         state.homeDirectory = getenv("HOME").map { String(cString: $0) }
-        if let target = live?.target { state.attach(to: target) }
-        if changed != state.document { state.applyCommandLineChanges(changed) }
         if let outcome = settle(state.startupEffects, in: &state) { return outcome }
         session.paint(render(state, size: session.size, monochrome: session.isMonochrome))
         while let key = session.nextKey() {
@@ -214,6 +231,12 @@ struct EditorLoop {
             return live?.apply(plan, wanted: wanted) ?? .liveFailed(reason: "no QEMU is attached")
         case .readLive(let host):
             return live?.read(host: host) ?? .liveFailed(reason: "no QEMU is attached")
+        case .recordLessonCompleted(let id):
+            do {
+                return try ProgressStore.standard().record(id)
+            } catch {
+                return .lessonNotRecorded(reason: error.message)
+            }
         case .quit, .interrupt:
             preconditionFailure("leaving is handled by the loop")
         }

@@ -17,7 +17,7 @@ struct ExplainCommand: ParsableCommand {
               migedit explain --list --qemu 10.0
             """)
 
-    @Argument(help: "A rule id, a capability/parameter/property name, or a host fact.")
+    @Argument(help: "A rule id, a capability/parameter/property name, or a host fact.", completion: Completions.explainable)
     var name: String?
 
     @Flag(help: "List every rule id of the release in QEMU's order.")

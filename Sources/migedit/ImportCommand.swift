@@ -29,14 +29,16 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var release: VersionOption
 
     @Option(name: .customLong("host"), help: ArgumentHelp(
-        "Set a host fact of the imported profile (after those the input states).", valueName: "FACT=VALUE"))
+        "Set a host fact of the imported profile (after those the input states).", valueName: "FACT=VALUE"),
+        completion: Completions.hostFacts)
     var hostFacts: [String] = []
 
     @Option(name: .customLong("host-from"), help: ArgumentHelp(
-        "Start from the host facts of a profile, e.g. one `migedit probe` wrote.", valueName: "PATH"))
+        "Start from the host facts of a profile, e.g. one `migedit probe` wrote.", valueName: "PATH"),
+        completion: Completions.profiles)
     var hostSource: String?
 
-    @Argument(help: "The input file, or - for stdin.")
+    @Argument(help: "The input file, or - for stdin.", completion: .file())
     var file: String = "-"
 
     func run() throws {

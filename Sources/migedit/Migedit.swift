@@ -18,12 +18,13 @@ struct Migedit: ParsableCommand {
               eval "qemu-system-x86_64 ... $(migedit export prod.json)"
               migedit import --from cmdline qemu-cmdline.txt > prod.json
               migedit explain postcopy-ram-vs-multifd
+              migedit map --qemu 9.0 --format svg > map.svg
+              migedit learn                             list the lessons
               migedit apply prod.json --qmp /run/qemu/vm1.qmp --dry-run
 
-            Exit codes: 0 accepted, 1 rejected by QEMU's rules, 2 bad input.
-            """,
+            """ + ReferenceText.shown { [ReferenceText.values, ReferenceText.hostFacts, ReferenceText.exitStatus] },
         version: "migedit \(version) (QEMU \(QEMUVersion.span))",
-        subcommands: [EditCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, ExplainCommand.self, VerifyCommand.self, PullCommand.self, ApplyCommand.self, RehearseCommand.self, PairCommand.self, ProbeCommand.self, VersionsCommand.self],
+        subcommands: [EditCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, ExplainCommand.self, MapCommand.self, LearnCommand.self, VerifyCommand.self, PullCommand.self, ApplyCommand.self, RehearseCommand.self, PairCommand.self, ProbeCommand.self, VersionsCommand.self],
         defaultSubcommand: EditCommand.self)
 
     /// migedit's own version, printed by `--version`.

@@ -30,7 +30,7 @@ struct ProbeCommand: ParsableCommand {
         case profile, flags
     }
 
-    @Option(help: "The QEMU system emulator to ask.")
+    @Option(help: "The QEMU system emulator to ask.", completion: .file())
     var qemuBinary = "qemu-system-x86_64"
 
     @Option(help: "profile (a migedit profile with only host facts) or flags (--host FACT=VALUE words).")

@@ -35,7 +35,7 @@ struct PullCommand: ParsableCommand {
 struct QMPTargetOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
         "QEMU's QMP socket: unix:PATH, PATH, or tcp:127.0.0.1:PORT (start QEMU with -qmp unix:PATH,server=on,wait=off).",
-        valueName: "SOCKET"))
+        valueName: "SOCKET"), completion: .file())
     var qmp: String
 
     @Option(help: "Seconds to wait for each answer from QEMU.")

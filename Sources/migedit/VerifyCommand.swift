@@ -24,7 +24,7 @@ struct VerifyCommand: ParsableCommand {
 
     @OptionGroup var options: ConfigurationOptions
 
-    @Option(help: "The QEMU system emulator to run.")
+    @Option(help: "The QEMU system emulator to run.", completion: .file())
     var qemuBinary = "qemu-system-x86_64"
 
     @Option(help: "Seconds before QEMU is killed.")

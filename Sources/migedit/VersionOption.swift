@@ -8,6 +8,7 @@ struct VersionOption: ParsableArguments {
         help: ArgumentHelp(
             "The QEMU release: \(QEMUVersion.list) (default \(QEMUVersion.standard), or the profile's).",
             valueName: "VERSION"),
+        completion: Completions.releases,
         transform: { text in
             guard let version = QEMUVersion(parsing: text) else {
                 throw ValidationError("unknown QEMU release '\(text)'; known: \(QEMUVersion.list)")

@@ -15,7 +15,7 @@ do {
 } catch {
     let code = Migedit.exitCode(for: error)
     if code == .success {
-        Console.output(Migedit.fullMessage(for: error))
+        Console.output(CompletionScript.finishing(Migedit.fullMessage(for: error)))
         exit(0)
     }
     let message = Migedit.message(for: error).split(separator: "\n").first.map(String.init) ?? "bad arguments"

@@ -171,6 +171,16 @@ struct CLITests {
         #expect(help.standardOutput.contains("PROFILE.save"))
     }
 
+    @Test func helpCarriesTheReferenceTheManualIsMadeFrom() throws {
+        for arguments in [["--help"], ["help"]] {
+            let help = try ChildProcess.run([binary] + arguments)
+            for title in ["Values:", "Host facts:", "Exit status:"] { #expect(help.standardOutput.contains("\n" + title + "\n"), "\(title)") }
+            for fact in HostFact.allCases { #expect(help.standardOutput.contains("  \(fact.rawValue)=")) }
+            #expect(help.standardOutput.contains("  size    " + ValueType.size.syntax))
+        }
+        #expect(try run("help", "edit").standardOutput.contains("\nKeys:\n  Moving\n"))
+    }
+
     @Test func explainTeaches() throws {
         let rule = try run("explain", "switchover-ack-requires-return-path")
         #expect(rule.exitCode == 0)

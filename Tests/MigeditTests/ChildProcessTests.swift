@@ -27,6 +27,27 @@ struct ChildProcessTests {
         #expect(!isRunning(descendant), "process \(descendant) outlived the timeout")
     }
 
+    /// A descriptor this process opened without close-on-exec (as Foundation's file writes and
+    /// other threads do) is closed in every child: it would otherwise keep a pipe open or a
+    /// script being written unrunnable (ETXTBSY) for as long as the child lives.
+    @Test func childrenInheritOnlyTheirStandardDescriptors() throws {
+        let path = "/tmp/migedit-leak-test-\(getpid())"
+        let opened = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        try #require(opened > 2)
+        // A number far above any the child opens itself (ls opens the listed folder).
+        let leaked = dup2(opened, 700)
+        close(opened)
+        try #require(leaked == 700)
+        defer {
+            close(leaked)
+            unlink(path)
+        }
+        let listing = try ChildProcess.run(["/bin/ls", "/proc/self/fd"])
+        let descriptors = listing.standardOutput.split(separator: "\n").compactMap { Int32($0) }
+        #expect(descriptors.contains(0) && descriptors.contains(1) && descriptors.contains(2))
+        #expect(!descriptors.contains(leaked), "the child inherited descriptor \(leaked): \(descriptors)")
+    }
+
     /// A signal that ends `migedit verify` while its QEMU runs ends that QEMU too: it sits in a
     /// process group of its own, so the terminal's Ctrl-C never reaches it, and a QEMU with
     /// `-qmp stdio` outlives its closed stdin.

@@ -1,4 +1,5 @@
 import Foundation
+import MigrationCore
 import Testing
 import TestSupport
 
@@ -79,6 +80,32 @@ struct EditorEndToEndTests {
             try tmux.send("Enter")
             let back = try tmux.waitUntil("Enter goes to postcopy-ram in the list") { $0.contains("▸ [x] postcopy-ram") }
             #expect(back.contains("┌─ postcopy-ram"))
+        }
+    }
+
+    @Test func theMapOpensOnTheBrokenPairAndEnterShowsItsRule() throws {
+        try withSession([binary, "--set", "postcopy-ram=on", "--set", "multifd=on"]) { tmux in
+            try tmux.waitForFirstFrame()
+            try tmux.send("m")
+            let map = try tmux.waitUntil("the map opens on the broken cell") {
+                $0.contains("─ postcopy-ram × multifd · conflict: refused together")
+            }
+            #expect(map.contains("✗ broken now"))
+            #expect(map.contains("✗13 multifd"))
+            #expect(map.contains("row 7 · column 13 of 28"))
+            let moves = [("End", "row 7 · column 28"), ("Home", "row 7 · column 1"), ("NPage", "row 27 · column 1"), ("]", "row 7 · column 13")]
+            for (key, position) in moves {
+                try tmux.send(key)
+                try tmux.settled(containing: position + " of 28")
+            }
+            try tmux.send("Enter")
+            let rule = try tmux.waitUntil("Enter shows the rule") { $0.contains("why: Only 8.1 to 10.0 refuse the pair.") }
+            #expect(rule.contains("✗ broken · postcopy-ram-vs-multifd · migrate_caps_check"))
+            try tmux.send("Escape")
+            try tmux.settled(containing: "row 7 · column 13 of 28")
+            try tmux.send("Escape")
+            let list = try tmux.waitUntil("Esc goes back to the list") { $0.contains("┌─ Settings") }
+            #expect(list.contains("▸ [ ] xbzrle"), "the list is as it was left")
         }
     }
 
@@ -466,6 +493,63 @@ struct EditorEndToEndTests {
         #expect(monochrome.contains("\u{1B}[7m") || monochrome.contains(";7m"), "reverse video for the title and selection")
     }
 
+    // MARK: Lessons
+
+    /// Lesson 12 played as a learner would: both hints, the release switched in the version
+    /// picker, multifd turned on; the lesson completes, is recorded, and `migedit learn` marks it.
+    @Test func aLessonIsPlayedToItsEndAndRecorded() throws {
+        let state = try TemporaryFolder()
+        let progress = state.path + "/migedit/lessons.json"
+        try withSession([binary, "learn", "12"], environment: ["XDG_STATE_HOME": state.path]) { tmux in
+            let start = try tmux.waitForFirstFrame()
+            #expect(start.contains(" migedit · QEMU 9.0 · lesson 12 "))
+            #expect(start.contains("Lesson 12 · Postcopy with parallel channels"))
+            #expect(start.contains("Goal: 2 of 3 met"))
+            #expect(start.contains("✗ multifd on"))
+            try tmux.send("h")
+            try tmux.settled(containing: "Still missing: multifd on.")
+            try tmux.send("h")
+            try tmux.settled(containing: "Hint: Try: switch to QEMU 10.1 (v), then set multifd on.")
+            try tmux.send("v")
+            try tmux.settled(containing: "QEMU 9.0 is the profile's release")
+            try tmux.send("Down", "Down", "Down", "Down")
+            try tmux.settled(containing: "Enter switches to QEMU 10.1")
+            try tmux.send("Enter")
+            try tmux.settled(containing: " migedit · QEMU 10.1 · lesson 12 (modified)")
+            try tmux.focus("multifd", showing: "▸ [ ] multifd ")
+            try tmux.send("Space")
+            let done = try tmux.settled(containing: "✓ Lesson complete: recorded in \(progress)")
+            #expect(done.contains("✓ Lesson complete: the goal holds"))
+            #expect(done.contains("✓ multifd on"))
+            try tmux.send("q")
+            #expect(try tmux.waitForExit() == .exited(0), "a lesson leaves without asking about unsaved changes")
+        }
+        let recorded = try JSON(parsing: String(contentsOfFile: progress, encoding: .utf8))
+        #expect(recorded["completed"] == .array([.string("postcopy-multifd")]))
+        let list = try ChildProcess.run([binary, "learn"], environment: ["PATH": "/usr/bin:/bin", "XDG_STATE_HOME": state.path])
+        #expect(list.standardOutput.contains(" 12 ✓ QEMU 9.0  postcopy-multifd"))
+        #expect(!state.names.contains("migedit.save"))
+    }
+
+    /// A damaged progress file: the lesson still plays and completes, the status row says the
+    /// progress was not saved, and the file is left exactly as it was.
+    @Test func aDamagedProgressFileIsReportedAndLeftAlone() throws {
+        let state = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: state.path + "/migedit", withIntermediateDirectories: true)
+        let progress = state.path + "/migedit/lessons.json"
+        try "not json".write(toFile: progress, atomically: true, encoding: .utf8)
+        try withSession([binary, "learn", "switchover-ack"], environment: ["XDG_STATE_HOME": state.path]) { tmux in
+            try tmux.waitForFirstFrame()
+            try tmux.focus("return-path", showing: "▸ [ ] return-path ")
+            try tmux.send("Space")
+            let screen = try tmux.settled(containing: "Lesson complete, but progress was not saved:")
+            #expect(screen.contains("✓ Lesson complete: the goal holds"))
+            try tmux.send("q")
+            #expect(try tmux.waitForExit() == .exited(0))
+        }
+        #expect(try String(contentsOfFile: progress, encoding: .utf8) == "not json")
+    }
+
     // MARK: Helpers
 
     /// Runs `body` with `command` in a new tmux session and kills the server however it ends.
@@ -538,13 +622,13 @@ struct EditorEndToEndTests {
     }
 }
 
-private struct EndToEndError: Error, CustomStringConvertible {
+struct EndToEndError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
 }
 
 /// A folder under /tmp for one test, removed with everything in it afterwards.
-private final class TemporaryFolder: Sendable {
+final class TemporaryFolder: Sendable {
     let path: String
 
     init() throws {
@@ -597,11 +681,17 @@ extension TmuxSession {
     /// Focuses an entry the way a user would: `/`, its name, Enter. Waits until the search is
     /// open first, so an entry that was focused already cannot satisfy the wait too early.
     func focus(_ name: String) throws {
+        try focus(name, showing: "─ \(name) ─")
+    }
+
+    /// Focuses an entry with `/`, waiting for `text` to show that it is focused (in a lesson
+    /// the right pane shows the lesson, so the list's selected row tells instead).
+    func focus(_ name: String, showing text: String) throws {
         try send("/")
         try settled(containing: "type words to find")
         try sendLiteral(name)
         try send("Enter")
-        try settled(containing: "─ \(name) ─")
+        try settled(containing: text)
     }
 }
 

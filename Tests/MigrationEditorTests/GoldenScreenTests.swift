@@ -18,6 +18,8 @@ struct Scenario: CustomTestStringConvertible, Sendable {
     var profilePath: String?
     /// Outcomes of effects that arrive after the keys, as the outside would report them.
     var actions: [EditorAction] = []
+    /// The built-in lesson the editor plays (its id), if any.
+    var lesson: String?
     /// The running QEMU the editor is attached to before the keys (`edit --qmp`).
     var live: LiveTarget?
 
@@ -30,6 +32,10 @@ struct Scenario: CustomTestStringConvertible, Sendable {
         + Keys.set("downtime-limit", to: "500") + Keys.toggle("store-global-state")
 
     static let conflict: [Key] = Keys.toggle("postcopy-ram") + Keys.toggle("multifd")
+
+    /// The map draws below 80x24 too, so its scenarios start at 80x24 (where the list takes
+    /// keys) and are resized to each size.
+    static let mapSizes = [Size(columns: 80, rows: 24), Size(columns: 120, rows: 40), Size(columns: 60, rows: 20)]
 
     /// Changes rescued from an earlier session of p.json.
     static let rescued: Profile = {
@@ -128,15 +134,52 @@ struct Scenario: CustomTestStringConvertible, Sendable {
             summary: "xbzrle-cache-size=1000 (not a power of two): the error pane and the detail pane (scrolled to the error) show the fix f applies",
             keys: Keys.set("xbzrle-cache-size", to: "1000") + [.tab] + Array(repeating: .down, count: 8)),
         Scenario(
-            name: "28-live-attached",
+            name: "28-lesson-start", summary: "migedit learn 12: the lesson pane with the task and the goal, one part missing",
+            keys: [], lesson: "postcopy-multifd"),
+        Scenario(
+            name: "29-lesson-hint",
+            summary: "h twice in the zero-copy lesson: why QEMU refuses (its message and the rule's reason), then the change",
+            keys: [.character("h"), .character("h")], lesson: "zero-copy-encrypted"),
+        Scenario(
+            name: "30-lesson-complete", summary: "the goal holds: the lesson is complete and recorded, the next one named",
+            keys: Keys.toggle("return-path"), actions: [.lessonRecorded(path: "/home/u/.local/state/migedit/lessons.json")],
+            lesson: "switchover-ack"),
+        Scenario(
+            name: "31-lesson-too-small", summary: "a lesson below 80x24: only the size and q",
+            keys: [.resize(Size(columns: 60, rows: 20))], sizes: [Size(columns: 60, rows: 20)],
+            startSize: Size(columns: 80, rows: 24), lesson: "postcopy-multifd"),
+        Scenario(
+            name: "32-map-default",
+            summary: "m on QEMU's defaults: every capability and the parameters rules tie to them, xbzrle's row selected at its first rule",
+            keys: [.character("m")], sizes: mapSizes, startSize: Size(columns: 80, rows: 24)),
+        Scenario(
+            name: "33-map-postcopy-multifd-broken",
+            summary: "m with postcopy-ram and multifd on: the map opens on the broken cell, both settings highlighted and marked",
+            keys: conflict + [.character("m")], sizes: mapSizes, startSize: Size(columns: 80, rows: 24)),
+        Scenario(
+            name: "34-map-rule-detail",
+            summary: "Enter on the broken cell: the rule's state, QEMU's message, the values, the fix, its releases and why",
+            keys: conflict + [.character("m"), .enter], sizes: mapSizes, startSize: Size(columns: 80, rows: 24)),
+        Scenario(
+            name: "35-map-monochrome",
+            summary: "the map of a broken pair with tls-creds set, for terminals without colour: changed settings starred",
+            keys: conflict + Keys.set("tls-creds", to: "tls0") + [.character("m")], sizes: mapSizes, monochrome: true,
+            startSize: Size(columns: 80, rows: 24)),
+        Scenario(
+            name: "36-map-side-rules",
+            summary: "dirty-limit on without the host's dirty ring: the map opens on the broken rule of 3+ settings or the host",
+            keys: Keys.toggle("dirty-limit") + [.character("m")], sizes: mapSizes,
+            startSize: Size(columns: 80, rows: 24)),
+        Scenario(
+            name: "37-live-attached",
             summary: "edit --qmp: attached to a running QEMU 10.0, three settings changed and not yet applied",
             keys: liveEdits, live: liveTarget),
         Scenario(
-            name: "29-live-apply-question",
+            name: "38-live-apply-question",
             summary: "a on a running QEMU: the difference, the QMP that sends it, and the question",
             keys: liveEdits + [.character("a")], live: liveTarget),
         Scenario(
-            name: "30-live-qemu-went-away",
+            name: "39-live-qemu-went-away",
             summary: "y sent the apply but QEMU had been killed: the error pane says so and the edits stay",
             keys: liveEdits + [.character("a"), .character("y")],
             actions: [.liveFailed(reason: "QEMU at unix:/run/vm1.qmp went away (the QMP connection closed)")], live: liveTarget),
@@ -153,9 +196,11 @@ struct GoldenScreenTests {
     func scenario(_ scenario: Scenario) throws {
         let recording = ProcessInfo.processInfo.environment["MIGEDIT_RECORD_SCREENS"] == "1"
         for size in scenario.sizes {
-            var state = EditorState.fresh(size: scenario.startSize ?? size, profilePath: scenario.profilePath, version: scenario.version)
+            var state = scenario.lesson.map { EditorState.lesson($0, size: scenario.startSize ?? size) }
+                ?? EditorState.fresh(size: scenario.startSize ?? size, profilePath: scenario.profilePath, version: scenario.version)
             if let live = scenario.live { state.attach(to: live) }
             state.press(scenario.keys)
+            if state.size != size { state.press(.resize(size)) }
             for action in scenario.actions { _ = update(&state, action) }
             let capture = Capture.text(
                 of: render(state, size: size, monochrome: scenario.monochrome), scenario: scenario, size: size)
@@ -186,7 +231,8 @@ enum Capture {
     static func text(of screen: Screen, scenario: Scenario, size: Size) -> String {
         var lines = [
             "# \(scenario.name) · \(size.columns)x\(size.rows) · \(scenario.monochrome ? "monochrome" : "colour")"
-                + (scenario.version == .standard ? "" : " · QEMU \(scenario.version)"),
+                + (scenario.version == .standard ? "" : " · QEMU \(scenario.version)")
+                + (scenario.lesson.map { " · lesson \($0)" } ?? ""),
             "# \(scenario.summary)",
             "# keys: \(scenario.keys.isEmpty ? "(none)" : Keys.describe(scenario.keys))"
                 + (scenario.actions.isEmpty ? "" : " · then: \(scenario.actions.map(describe).joined(separator: ", "))"),

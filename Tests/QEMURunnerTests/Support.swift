@@ -2,6 +2,7 @@
 import CleanSpawn
 import Glibc
 @testable import QEMURunner
+import TestSupport
 
 /// `-global migration.A -global migration.B …` as argv words.
 func globals(_ settings: String...) -> [String] {

@@ -4,7 +4,7 @@ import Glibc
 /// `qemu-system-x86_64` on PATH, bookworm-backports' 10.0 as `<repo>/.qemu/10.0/qemu-system-x86_64`.
 public enum Binaries {
     /// `CI=true`: a missing binary is a failure there, a skip elsewhere.
-    public static let isCI = getenv("CI").map { String(cString: $0) } == "true"
+    public static let isCI = TestEnvironment.isCI
 
     /// The repository root: this file is `<root>/Tests/TestSupport/QEMUBinaries.swift`.
     public static let repositoryRoot: String = {
@@ -16,10 +16,7 @@ public enum Binaries {
         return path
     }()
 
-    public static let qemu72Path: String? = {
-        let searchPath = getenv("PATH").map { String(cString: $0) } ?? "/usr/bin:/bin"
-        return searchPath.split(separator: ":").map { $0 + "/qemu-system-x86_64" }.first { access($0, X_OK) == 0 }
-    }()
+    public static let qemu72Path = TestEnvironment.executable(named: "qemu-system-x86_64")
 
     public static let qemu100Path: String? = {
         let path = repositoryRoot + "/.qemu/10.0/qemu-system-x86_64"

@@ -26,11 +26,11 @@ public struct Catalog: Sendable {
     /// not matter, and a test checks that every id has exactly one.
     static let definitions: [Item] = (capabilities + parameters + properties).sorted { $0.id.rawValue < $1.id.rawValue }
 
-    private static let catalogs = QEMUVersion.allCases.map { Catalog(version: $0) }
+    private static let catalogs = PerRelease { Catalog(version: $0) }
 
-    /// The catalog of a release.
+    /// The catalog of a release, built on first use.
     public static func `for`(_ version: QEMUVersion) -> Catalog {
-        catalogs[version.index]
+        catalogs[version]
     }
 
     /// QEMU 9.0.0: the reference revision plus the `zero-page-detection` parameter.

@@ -58,6 +58,11 @@ public struct Profile: Hashable, Sendable {
         } catch {
             throw ImportError("profile is not valid JSON: \(error.message) (line \(error.line), column \(error.column))")
         }
+        try self.init(document: document, defaultVersion: defaultVersion)
+    }
+
+    /// Reads a profile already parsed as JSON (a lesson's start is one inside the lesson file).
+    init(document: JSON, defaultVersion: QEMUVersion = .standard) throws(ImportError) {
         guard let sections = document.members else {
             throw ImportError("profile must be a JSON object with qemu, host, capabilities, parameters and properties")
         }
@@ -127,5 +132,18 @@ public struct Profile: Hashable, Sendable {
             }
             configuration[item.id] = try ValueJSON.decode(member.value, for: item, context: "profile", version: version)
         }
+    }
+}
+
+extension Profile {
+    /// The profile as `version` would hold it, as the editor's version picker and a lesson's
+    /// release step make it: the values that release lacks (settings, or choices) go back to
+    /// their defaults, and `lost` names them.
+    public func moved(to version: QEMUVersion) -> (document: Profile, lost: [ItemID]) {
+        let lost = configuration.valuesLost(movingTo: version)
+        var moved = self
+        for id in lost { moved.configuration.reset(id) }
+        moved.version = version
+        return (moved, lost)
     }
 }

@@ -89,6 +89,10 @@ public struct Rule: Sendable {
         self.detail = detail
     }
 
+    /// Whether QEMU prints more after `message` (a detail known only from the configuration),
+    /// so a list of rules can show the message as the beginning it is.
+    public var isMessagePrefix: Bool { detail != nil }
+
     /// The id users see (`postcopy-ram-vs-multifd`), in `migedit explain` and JSON output.
     public var id: String { identity.rawValue }
 
@@ -101,6 +105,10 @@ public struct Rule: Sendable {
     public func message(for configuration: Configuration, on host: Host) -> String {
         detail.map { message + $0(configuration, host) } ?? message
     }
+
+    /// Whether QEMU ends the message with what it found (a value, a reason), so the message
+    /// shown without a configuration needs a `…` where that goes.
+    public var messageHasDetail: Bool { detail != nil }
 
     /// The subjects that actually contribute to a violation (all subjects when the rule
     /// cannot tell them apart), so the editor marks only the items the user must look at.

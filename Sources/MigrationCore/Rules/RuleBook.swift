@@ -14,11 +14,11 @@ public enum RuleBook {
         }
     }()
 
-    private static let byVersion = QEMUVersion.allCases.map { version in all.filter { $0.applies(to: version) } }
+    private static let byVersion = PerRelease { version in all.filter { $0.applies(to: version) } }
 
-    /// The checks one release runs, in its order.
+    /// The checks one release runs, in its order (picked out on first use).
     public static func rules(for version: QEMUVersion) -> [Rule] {
-        byVersion[version.index]
+        byVersion[version]
     }
 
     /// QEMU 9.0's checks.

@@ -55,6 +55,19 @@ public enum ValueType: Hashable, Sendable {
         }
     }
 
+    /// How a `-global` value of the type is written: what the parse errors say a value
+    /// "expects", and what the manual lists.
+    public var syntax: String {
+        switch self {
+        case .bool: return "on|off|yes|no|true|false|y|n"
+        case .uint8, .uint32, .uint64: return "an integer 0..\(maximum ?? UInt64.max)"
+        case .size: return "a size in bytes with an optional K/M/G/T/P/E suffix"
+        case .enumeration(let values): return "one of " + values.joined(separator: "|")
+        case .string: return "any text"
+        case .bitmapMapping, .stringList: return "a JSON list, through QMP or a profile (no -global form)"
+        }
+    }
+
     /// A short human name used in messages and the editor's detail pane.
     public var displayName: String {
         switch self {

@@ -57,7 +57,7 @@ public enum ValueParser {
         if trueWords.contains(text) { return .success(.bool(true)) }
         if falseWords.contains(text) { return .success(.bool(false)) }
         return .failure(ValueParseError(
-            message: "\(name): expects on|off|yes|no|true|false|y|n, got '\(text)'",
+            message: "\(name): expects \(ValueType.bool.syntax), got '\(text)'",
             qemuMessage: "Parameter '\(name)' expects 'on' or 'off'"))
     }
 
@@ -68,7 +68,7 @@ public enum ValueParser {
     ) -> Result<Value, ValueParseError> {
         if values.contains(text) { return .success(.choice(text)) }
         return .failure(ValueParseError(
-            message: "\(name): expects one of \(values.joined(separator: "|")), got '\(text)'",
+            message: "\(name): expects \(ValueType.enumeration(values).syntax), got '\(text)'",
             qemuMessage: "Parameter '\(name)' does not accept value '\(text)'"))
     }
 
@@ -81,7 +81,7 @@ public enum ValueParser {
         _ text: String, as type: ValueType, name: String
     ) -> Result<Value, ValueParseError> {
         let maximum = type.maximum ?? UInt64.max
-        let message = "\(name): expects an integer 0..\(maximum) (\(type.displayName)), got '\(text)'"
+        let message = "\(name): expects \(type.syntax) (\(type.displayName)), got '\(text)'"
         let bytes = Array(text.utf8)
         let scan = CUnsignedScan(bytes, base: 0)
         guard scan.converted, !scan.overflow, scan.end == bytes.count else {
@@ -103,7 +103,7 @@ public enum ValueParser {
             return .success(.number(value))
         case .invalid:
             return .failure(ValueParseError(
-                message: "\(name): expects a size in bytes with an optional K/M/G/T/P/E suffix, got '\(text)'",
+                message: "\(name): expects \(ValueType.size.syntax), got '\(text)'",
                 qemuMessage: "Parameter '\(name)' expects a non-negative number below 2^64"))
         case .outOfRange:
             return .failure(ValueParseError(

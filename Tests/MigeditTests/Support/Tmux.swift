@@ -60,7 +60,7 @@ struct TmuxSession {
 
     /// Types `text` as-is (no key-name lookup), e.g. `é` or a raw escape sequence.
     func sendLiteral(_ text: String) throws {
-        try tmux(["send-keys", "-t", Self.sessionName, "-l", text])
+        try tmux(["send-keys", "-t", Self.sessionName, "-l", "--", text])
     }
 
     /// The visible pane as text. `escapes` keeps colour and attribute sequences;
