@@ -18,6 +18,9 @@ public final class BackgroundProcess: Sendable {
             guard descriptor >= 0 else { throw .cannotStart("cannot open \(errorLog): \(String(cString: strerror(errno)))") }
             close(descriptor)
         }
+        // A signal between the spawn and the watch would leave the new group running.
+        let held = OrphanGuard.holdSignals()
+        defer { OrphanGuard.restoreSignals(held) }
         let spawned = CleanSpawn.lock.withLock { _ in
             CleanSpawn.start(
                 command,

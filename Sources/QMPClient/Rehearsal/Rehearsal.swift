@@ -69,6 +69,12 @@ public final class Rehearsal {
         directory.remove()
     }
 
+    /// The scratch directory (firmware, QMP sockets, logs, the migration socket or file).
+    public var directoryPath: String { directory.path }
+
+    /// The pids of the destination and the source QEMU (each leads a process group).
+    public var processIDs: [pid_t] { [destination.process.pid, source.process.pid] }
+
     /// Seconds since `init` began: start-up, settings, migration and the guest check.
     public var elapsed: Double { ChildProcess.monotonicSeconds() - started }
 
