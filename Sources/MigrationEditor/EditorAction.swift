@@ -31,6 +31,12 @@ public enum EditorAction: Hashable, Sendable {
     case liveApplied(LiveApplyOutcome, wanted: Profile)
     /// The attached QEMU could not be reached or did not speak QMP; `reason` says why.
     case liveFailed(reason: String)
+    /// A step of the rehearsal under way (`setting up the source`, `source active, …`).
+    case rehearsalProgress(String)
+    /// The rehearsal ran to its result.
+    case rehearsed(RehearsalResult)
+    /// No rehearsal could run: the binary is no usable QEMU, or the profile does not fit it.
+    case rehearsalFailed(reason: String)
 }
 
 /// A request `update` makes of the outside world, which performs it and reports back with the
@@ -54,6 +60,9 @@ public enum EditorEffect: Hashable, Sendable {
     /// Read the attached QEMU's settings, over `host` for the facts QMP cannot tell; answer
     /// with `.liveRead` or `.liveFailed`.
     case readLive(host: Host)
+    /// Rehearse a migration of `profile` (both sides) between two QEMUs of `binary`; answer
+    /// with `.rehearsalProgress` as it goes, then `.rehearsed` or `.rehearsalFailed`.
+    case rehearse(Profile, binary: String)
     /// Leave the editor, restore the terminal, then print `printing` (plus a newline) to
     /// stdout when it is not nil: the `-global` fragment after `w`, nothing after `q`.
     case quit(printing: String?)

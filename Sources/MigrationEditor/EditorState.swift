@@ -35,6 +35,9 @@ public struct EditorState: Sendable {
     public internal(set) var profilePath: String?
     /// The user's home folder, which a leading `~` in the file-name prompts stands for.
     public var homeDirectory: String?
+    /// The QEMU binary a rehearsal runs (`r` on the export screen): `edit --qemu-binary`, or
+    /// the one chosen last, or the one on PATH.
+    public var rehearsalBinary = "qemu-system-x86_64"
     /// The terminal size, kept up to date by `Key.resize`, for paging and scrolling.
     public internal(set) var size: Size
     /// The focused setting or host fact.

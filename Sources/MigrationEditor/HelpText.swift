@@ -68,7 +68,7 @@ public enum HelpText {
             ("", "values it lacks go back to their defaults (the status row names them); u undoes"),
         ]),
         ("Files and output", [
-            ("e", "export screen: -global, QMP, HMP or profile JSON (Tab switches); long lines are cut, never wrapped, and ← → scroll sideways; w writes it to a file"),
+            ("e", "export screen: -global, QMP, HMP or profile JSON (Tab switches); long lines are cut, never wrapped, and ← → scroll sideways; w writes it to a file; r rehearses the migration between two real QEMUs (the binary asked for) and shows the result above the export"),
             ("s S", "save the profile / save it under another name (~ is your home folder)"),
             ("o", "open a profile (asks first when there are unsaved changes; u undoes the open)"),
             ("w", "save if needed, quit and print the -global line (migedit edit --print)"),

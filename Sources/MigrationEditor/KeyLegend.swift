@@ -88,7 +88,7 @@ enum KeyLegend {
             return ((edit.field.isSelected ? ["type to replace"] : []) + ["⏎ commit", "Esc cancel", "←→ Home End move", "⌫ Del erase"], [])
         case .searching: return (["type words to find", "↑↓ choose", "⏎ jump", "Esc cancel"], [])
         case .help: return (["↑↓ PgUp PgDn scroll", "Esc back"], [])
-        case .export: return (["Tab format", "←→ sideways", "↑↓ scroll", "w write to file", "Esc back"], [])
+        case .export: return (["Tab format", "←→ sideways", "↑↓ scroll", "w write to file", "r rehearse", "Esc back"], [])
         case .prompt: return (["⏎ confirm", "Esc cancel", "←→ Home End move"], [])
         case .confirmLeaving(.quit): return (["y quit without saving", "s save and quit", "n stay"], [])
         case .confirmLeaving(.interrupt): return (["y quit without saving", "s save and quit", "n stay", "^C quit"], [])

@@ -30,8 +30,10 @@ public enum Mode: Hashable, Sendable {
         switch self {
         case .export(let view): return view
         case .prompt(let prompt):
-            if case .export(let view) = prompt.purpose { return view }
-            return nil
+            switch prompt.purpose {
+            case .export(let view), .rehearse(let view): return view
+            case .open, .save: return nil
+            }
         default: return nil
         }
     }
@@ -50,6 +52,8 @@ public struct ExportView: Hashable, Sendable {
     var scroll = 0
     /// The first column of the export's lines shown; long lines are cut, never wrapped.
     var column = 0
+    /// The rehearsal started here (`r`), shown above the export.
+    public internal(set) var rehearsal: RehearsalPane?
 
     init(format: ExportFormat, document: Profile, report: Report) {
         self.format = format
@@ -66,6 +70,8 @@ public struct Prompt: Hashable, Sendable {
         case save(then: AfterSave)
         /// Write the export shown in the view, then return to it.
         case export(ExportView)
+        /// Rehearse the document with the QEMU binary typed, shown in the view.
+        case rehearse(ExportView)
     }
 
     public let purpose: Purpose
@@ -77,6 +83,7 @@ public struct Prompt: Hashable, Sendable {
         case .open: return "Open profile: "
         case .save: return "Save profile as: "
         case .export(let view): return "Write \(view.format.rawValue) export to: "
+        case .rehearse: return "Rehearse with QEMU binary: "
         }
     }
 }

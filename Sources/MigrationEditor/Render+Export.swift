@@ -5,7 +5,7 @@ import MigrationCore
 /// export's notes.
 enum ExportScreen {
     static func lines(for view: ExportView, width: Int) -> [StyledLine] {
-        var lines: [StyledLine] = []
+        var lines = view.rehearsal?.lines(width: width) ?? []
         if let rejection = view.rejection {
             lines.append(wrapping: rejection.headline, role: .error, width: width)
             lines.append(wrapping: "w still writes it; the main screen lists every error", role: .muted, indent: 2, width: width)

@@ -60,6 +60,8 @@ extension EditorState {
             case .export(let view):
                 let text = view.export.text
                 return [.writeExport(path: path, contents: text.hasSuffix("\n") ? text : text + "\n")]
+            case .rehearse(let view):
+                return startRehearsal(with: path, over: view)
             }
         default:
             if prompt.field.handle(key) { mode = .prompt(prompt) }
@@ -164,8 +166,10 @@ extension EditorState {
 extension Prompt.Purpose {
     /// Where the user goes back to after answering or cancelling.
     var returnMode: Mode {
-        if case .export(let view) = self { return .export(view) }
-        return .list
+        switch self {
+        case .export(let view), .rehearse(let view): return .export(view)
+        case .open, .save: return .list
+        }
     }
 }
 

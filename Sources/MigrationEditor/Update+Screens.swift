@@ -18,8 +18,8 @@ extension EditorState {
     }
 
     /// The export screen: Tab and Shift-Tab change the format, Left/Right (h/l) scroll
-    /// sideways, the other movement keys scroll, `w` asks where to write it, Esc (or q or e)
-    /// goes back to the list.
+    /// sideways, the other movement keys scroll, `w` asks where to write it, `r` which QEMU to
+    /// rehearse it with, Esc (or q or e) goes back to the list.
     mutating func handleExport(_ key: Key, _ view: ExportView) -> [EditorEffect] {
         var view = view
         let layout = Layout(size: size)
@@ -35,6 +35,8 @@ extension EditorState {
         case .right, .character("l"), .left, .character("h"):
             let step = max(1, width / 2) * (key == .right || key == .character("l") ? 1 : -1)
             view.column = max(0, min(ExportScreen.lastColumn(for: view, width: width), view.column + step))
+        case .character("r"):
+            return askRehearsalBinary(over: view)
         case .character("w"):
             let suggestion = ExportView.suggestedFileName(for: view.format, profilePath: profilePath)
             mode = .prompt(Prompt(purpose: .export(view), field: TextField(suggestion)))

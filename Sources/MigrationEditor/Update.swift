@@ -37,6 +37,15 @@ public func update(_ state: inout EditorState, _ action: EditorAction) -> [Edito
     case .liveFailed(let reason):
         state.liveFailed(reason)
         effects = []
+    case .rehearsalProgress(let step):
+        state.updateRehearsal { $0.steps.append(step) }
+        effects = []
+    case .rehearsed(let result):
+        state.updateRehearsal { $0.result = result }
+        effects = []
+    case .rehearsalFailed(let reason):
+        state.updateRehearsal { $0.failure = reason }
+        effects = []
     }
     state.refresh()
     effects += state.judgeLesson()

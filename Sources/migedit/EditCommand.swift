@@ -50,6 +50,9 @@ struct EditCommand: ParsableCommand {
         valueName: "SOCKET"), completion: .file())
     var qmp: String?
 
+    @Option(help: ArgumentHelp("The QEMU the export screen's r rehearses with (default: the one on PATH).", valueName: "PATH"))
+    var qemuBinary = "qemu-system-x86_64"
+
     func run() throws {
         try EditorLoop.requireTerminal(allowingPipedOutput: print)
         var live: LiveLink?
@@ -61,11 +64,13 @@ struct EditCommand: ParsableCommand {
         }
         let path = options.profile
         let target = live?.target
+        let binary = qemuBinary
         let outcome = try EditorLoop.run(monochrome: monochrome, live: live) { size in
             var state = EditorState(
                 configuration: opened.configuration, host: opened.host, version: opened.version, profilePath: path,
                 size: size)
             if let target { state.attach(to: target) }
+            state.rehearsalBinary = binary
             if changed != state.document { state.applyCommandLineChanges(changed) }
             return state
         }
@@ -196,6 +201,13 @@ struct EditorLoop {
             switch pending.removeFirst() {
             case .quit(let printing): return .quit(printing: printing)
             case .interrupt: return .interrupted
+            case .rehearse(let profile, let binary):
+                session.paint(render(state, size: session.size, monochrome: session.isMonochrome))
+                let outcome = EditorRehearsal.run(profile, binary: binary) { step in
+                    pending += update(&state, .rehearsalProgress(step))
+                    session.paint(render(state, size: session.size, monochrome: session.isMonochrome))
+                }
+                pending += update(&state, outcome)
             case let effect: if let action = perform(effect) { pending += update(&state, action) }
             }
         }
@@ -237,8 +249,8 @@ struct EditorLoop {
             } catch {
                 return .lessonNotRecorded(reason: error.message)
             }
-        case .quit, .interrupt:
-            preconditionFailure("leaving is handled by the loop")
+        case .quit, .interrupt, .rehearse:
+            preconditionFailure("leaving and rehearsing are handled by the loop")
         }
     }
 }

@@ -183,7 +183,27 @@ struct Scenario: CustomTestStringConvertible, Sendable {
             summary: "y sent the apply but QEMU had been killed: the error pane says so and the edits stay",
             keys: liveEdits + [.character("a"), .character("y")],
             actions: [.liveFailed(reason: "QEMU at unix:/run/vm1.qmp went away (the QMP connection closed)")], live: liveTarget),
+        Scenario(
+            name: "40-export-rehearsal",
+            summary: "r on the export screen: multifd on the source only, failed, the mismatch named above the export",
+            keys: Keys.toggle("multifd") + [.character("e"), .character("r"), .enter],
+            actions: [.rehearsed(mismatchedRehearsal)]),
     ]
+
+    /// What a real rehearsal of multifd on the source only reported (QEMU 10.0.2).
+    static let mismatchedRehearsal: RehearsalResult = {
+        var source = Profile(), destination = Profile()
+        source.configuration[.multifd] = .bool(true)
+        var statistics = RehearsalStatistics()
+        statistics.totalTime = 4
+        statistics.setupTime = 1
+        statistics.transferred = 29_514
+        statistics.multifdBytes = 0
+        return RehearsalResult(
+            qemuVersion: "10.0.2", workload: "idle", memoryMiB: 128, transport: "a UNIX socket",
+            outcome: .failed("Unable to write to socket: Broken pipe; the destination QEMU exited: load of migration failed: Invalid argument"),
+            statistics: statistics, mismatches: PairCheck.mismatches(source: source, destination: destination))
+    }()
 }
 
 @Suite("Golden screens")
