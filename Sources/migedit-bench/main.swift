@@ -33,13 +33,18 @@ func configuration(_ assignments: [String]) -> Configuration {
 }
 
 /// `migedit-bench json` prints only the JSON section (see JSONBenchmark.swift), `migedit-bench
-/// apply` only the live apply (see LiveApplyBenchmark.swift).
+/// apply` only the live apply (see LiveApplyBenchmark.swift), `migedit-bench rehearse` only the
+/// rehearsal (see RehearsalBenchmark.swift).
 if CommandLine.arguments.dropFirst().first == "json" {
     JSONBenchmark.run()
     exit(0)
 }
 if CommandLine.arguments.dropFirst().first == "apply" {
     LiveApplyBenchmark.run()
+    exit(0)
+}
+if CommandLine.arguments.dropFirst().first == "rehearse" {
+    RehearsalBenchmark.run()
     exit(0)
 }
 
@@ -128,5 +133,6 @@ if let milliseconds = processMilliseconds(checkArguments) {
 EditorBenchmark.run()
 QEMUStartBenchmark.run()
 LiveApplyBenchmark.run()
+RehearsalBenchmark.run()
 JSONBenchmark.run()
 if sink == 42 { print("") }

@@ -73,10 +73,13 @@ struct RehearseCommand: ParsableCommand {
             throw CLIFailure.badInput("--qemu \(asked) does not match \(qemuBinary), which is QEMU \(rehearsal.snapshot.qemuVersion)")
         }
         let source = try options.load(version: version)
-        var other = options
-        other.profile = destination
-        other.assignments = destination == nil ? options.assignments : []
-        let target = try other.load(version: version)
+        var target = source
+        if let destination {
+            var other = options
+            other.profile = destination
+            other.assignments = []
+            target = try other.load(version: version)
+        }
         let showProgress = isatty(STDERR_FILENO) == 1 && !json
         let result = rehearsal.run(source: source, destination: target, timeout: timeout) { step in
             if showProgress { Console.error("migedit: " + step) }

@@ -45,6 +45,16 @@ struct RehearseCLITests {
         #expect(json["pair"]?.arrayValue == [] && json["total-time-ms"]?.uint64Value != nil)
     }
 
+    /// Without --destination the profile (and --set) goes to both sides.
+    @Test func aProfileIsSetOnBothSides() throws {
+        let profile = try write(#"{"qemu": "7.2", "capabilities": {"multifd": true}, "parameters": {"multifd-channels": 4}}"#)
+        defer { unlink(profile) }
+        let result = try run(["rehearse", profile, "--qemu-binary", qemuPath, "--set", "multifd-compression=zlib", "--json"])
+        #expect(result.exitCode == 0, "\(result.standardOutput)")
+        let json = try JSON(parsing: result.standardOutput)
+        #expect(json["pair"]?.arrayValue == [] && (json["multifd-bytes"]?.uint64Value ?? 0) > 0)
+    }
+
     @Test func aMismatchedRehearsalExitsOneAndNamesTheMismatch() throws {
         let destination = try write("{}")
         defer { unlink(destination) }
