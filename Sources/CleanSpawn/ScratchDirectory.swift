@@ -20,9 +20,16 @@ public final class ScratchDirectory {
     /// The path of `name` inside the directory, registered for removal on a signal.
     public func path(_ name: String) -> String {
         let file = path + "/" + name
-        OrphanGuard.removeOnSignal(file)
+        if !registered.contains(file) {
+            registered.append(file)
+            OrphanGuard.removeOnSignal(file)
+        }
         return file
     }
+
+    /// The paths registered with `OrphanGuard`, released by `remove()` whether or not they
+    /// were ever created.
+    private var registered: [String] = []
 
     /// Whether the directory is gone.
     public private(set) var isRemoved = false
@@ -36,12 +43,12 @@ public final class ScratchDirectory {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
                 guard name != "." && name != ".." else { continue }
                 unlink(path + "/" + name)
-                OrphanGuard.keep(path + "/" + name)
             }
             closedir(entries)
         }
         rmdir(path)
-        OrphanGuard.keep(path)
+        for file in registered + [path] { OrphanGuard.keep(file) }
+        registered = []
     }
 
     deinit { remove() }

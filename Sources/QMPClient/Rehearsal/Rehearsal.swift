@@ -17,7 +17,7 @@ public final class Rehearsal {
     private let directory: ScratchDirectory
     private let source: RehearsalSide
     private let destination: RehearsalSide
-    private var started: Double
+    private let started: Double
 
     /// `-M q35 -accel tcg -nodefaults -display none`: a real machine with guest RAM and quick
     /// to start; `-m` and `-bios` are added per rehearsal.
