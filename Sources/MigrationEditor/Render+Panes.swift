@@ -93,6 +93,9 @@ extension Renderer {
         case .pickVersion(let picker) where state.status == nil:
             drawStatusText(versionPickerStatus(picker), role: .status)
             return
+        case .pickMachine(let picker) where state.status == nil:
+            drawStatusText(machinePickerStatus(picker), role: .status)
+            return
         case .problems(let list):
             drawStatusText(problemsListStatus(list), role: .status)
             return

@@ -11,7 +11,9 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             Without --from the format is detected from the input; without --qemu the release is \
             the one the input fits (a QMP query reply names its release's settings), else 9.0. \
-            A command line's -accel, -enable-kvm, -machine and -incoming become host facts. \
+            A command line's -accel, -enable-kvm, -machine and -incoming become host facts; \
+            the machine type's compat properties (or --machine's) are the defaults the \
+            -global options are measured against. \
             Exit 0 with the profile on stdout; 1 when the QEMU build the host facts describe \
             refuses a value (e.g. multifd-compression=qpl without compression-methods=qpl); \
             2 when the input is unreadable or names no migration setting.
@@ -27,6 +29,8 @@ struct ImportCommand: ParsableCommand {
     var from: ImportFormat?
 
     @OptionGroup var release: VersionOption
+
+    @OptionGroup var machine: MachineOption
 
     @Option(name: .customLong("host"), help: ArgumentHelp(
         "Set a host fact of the imported profile (after those the input states).", valueName: "FACT=VALUE"))
@@ -51,7 +55,8 @@ struct ImportCommand: ParsableCommand {
                 Console.error("migedit: note: \(source) fits QEMU \(releases); read as \(version) (choose with --qemu)")
             }
         }
-        let base = try hostSource.map(ProfileFile.read)?.host ?? .standard
+        var base = try hostSource.map(ProfileFile.read)?.host ?? .standard
+        if let name = machine.name { base.machine = name }
         let profile: Profile
         do {
             profile = try read(text, format: format, version: version, host: base)

@@ -18,7 +18,9 @@ struct ProbeCommand: ParsableCommand {
             guest RAM, so write-tracking=compatible means the kernel supports it; a guest's memory \
             can still make background-snapshot refuse. Releases without the block capability \
             (9.1 and later) report live-block-migration=off. incoming is not probed. Exit 2 when \
-            the binary is missing, is not a QEMU, or is a release migedit has no profile for.
+            the binary is missing, is not a QEMU, or is a release migedit has no profile for, \
+            or when --machine names a machine type that release lacks (with it, the profile \
+            also names the machine type).
 
             Examples:
               migedit probe > host.json
@@ -39,6 +41,8 @@ struct ProbeCommand: ParsableCommand {
     @Option(help: "Seconds before each QEMU run is killed.")
     var timeout = 20.0
 
+    @OptionGroup var machine: MachineOption
+
     func run() throws {
         let probe: HostProbe
         do {
@@ -46,9 +50,12 @@ struct ProbeCommand: ParsableCommand {
         } catch {
             throw CLIFailure.badInput(error.message)
         }
+        var profile = Profile(host: probe.host, version: probe.version)
+        try machine.apply(to: &profile)
+        let stated = HostProbe.measuredFacts
         switch format {
-        case .profile: Console.output(probe.profileJSON)
-        case .flags: Console.output(probe.hostOptions.joined(separator: " "))
+        case .profile: Console.output(profile.host.profileJSON(stating: stated, version: probe.version))
+        case .flags: Console.output(profile.host.hostOptions(stating: stated).joined(separator: " "))
         }
     }
 }

@@ -22,6 +22,7 @@ public enum Importer {
     ) throws(ImportError) -> Profile {
         let catalog = Catalog.for(version)
         var profile = Profile(host: host, version: version)
+        try profile.setMachine(host.machine)
         var found: Int
         switch format {
         case .global:
@@ -90,6 +91,7 @@ public enum Importer {
         }
         var found = 0
         var accelerator: String?
+        var assignments: [(property: String, value: String)] = []
         var index = 0
         while index < words.count {
             let word = words[index]
@@ -116,8 +118,14 @@ public enum Importer {
                 if onlyMigration { continue }
                 throw ImportError("'\(argument)' sets \(driver), not migration")
             }
-            try apply(property: property, value: value, to: &profile.configuration, catalog: catalog)
+            assignments.append((property, value))
             found += 1
+        }
+        // QEMU applies the machine type's compat properties before every -global, wherever
+        // -M stands on the line.
+        try profile.setMachine(profile.host.machine)
+        for (property, value) in assignments {
+            try apply(property: property, value: value, to: &profile.configuration, catalog: catalog)
         }
         return found
     }
