@@ -62,7 +62,7 @@ enum HelpText {
             ("M", "pick the machine type QEMU runs (-M), with the compat properties each sets: they become the defaults, and exports leave them out"),
         ]),
         ("Files and output", [
-            ("e", "export screen: -global, QMP, HMP or profile JSON (Tab switches); long lines are cut, never wrapped, and ← → scroll sideways; w writes it to a file"),
+            ("e", "export screen: -global, QMP, HMP, profile JSON or virsh migrate options (Tab switches); long lines are cut, never wrapped, and ← → scroll sideways; w writes it to a file"),
             ("s S", "save the profile / save it under another name (~ is your home folder)"),
             ("o", "open a profile (asks first when there are unsaved changes; u undoes the open)"),
             ("w", "save if needed, quit and print the -global line (migedit edit --print)"),

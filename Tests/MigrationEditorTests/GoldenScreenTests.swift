@@ -158,6 +158,19 @@ struct Scenario: CustomTestStringConvertible, Sendable {
             summary: "dirty-limit on without the host's dirty ring: the map opens on the broken rule of 3+ settings or the host",
             keys: Keys.toggle("dirty-limit") + [.character("m")], sizes: mapSizes,
             startSize: Size(columns: 80, rows: 24)),
+        Scenario(
+            name: "37-machine-picker",
+            summary: "M on QEMU 10.0: the machine types, each with the compat properties it sets, pc-q35-8.2 highlighted",
+            keys: [.character("M")] + Array(repeating: .down, count: 7), version: .v10_0),
+        Scenario(
+            name: "38-machine-type-title",
+            summary: "pc-q35-8.2 picked on QEMU 10.0: the title names it, the status row says which defaults moved",
+            keys: [.character("M")] + Array(repeating: .down, count: 7) + [.enter] + Keys.find("zero-page-detection"),
+            version: .v10_0),
+        Scenario(
+            name: "39-export-virsh",
+            summary: "export screen, virsh format: the options, then what to run during the migration and what libvirt cannot set",
+            keys: mixedChanges + [.character("e"), .tab, .tab, .tab, .tab]),
     ]
 }
 

@@ -9,6 +9,9 @@ public enum ImportFormat: String, CaseIterable, Hashable, Sendable {
     case qmp
     /// A migedit profile.
     case profile
+    /// `virsh migrate …` command lines (and `migrate-setspeed`, `migrate-setmaxdowntime`,
+    /// `migrate-compcache`): the settings libvirt gives the source QEMU.
+    case virsh
 }
 
 /// Reads configurations from QEMU's own formats. Later settings win, as they do in QEMU.
@@ -33,6 +36,8 @@ public enum Importer {
             found = try qmp(text, into: &profile, catalog: catalog)
         case .profile:
             return try Profile(json: text, defaultVersion: version)
+        case .virsh:
+            return try VirshMigration(parsing: text).sourceProfile(version: version, host: host)
         }
         guard found > 0 else { throw ImportError(nothingFound(for: format)) }
         return profile
@@ -45,13 +50,13 @@ public enum Importer {
             return "no migration settings found (expected a QEMU command line with -global migration.PROP=VALUE, "
                 + "-accel, -machine or -incoming)"
         case .qmp: return "no migration settings found in the QMP input"
-        case .profile: return "no migration settings found"
+        case .profile, .virsh: return "no migration settings found"
         }
     }
 
     /// Picks the format from the text: JSON with `execute` or `return` (or a bare list) is QMP,
-    /// other JSON is a profile, words that are all `-global` options are a fragment, and
-    /// anything else is a whole command line.
+    /// other JSON is a profile, a command starting with `virsh` is virsh, words that are all
+    /// `-global` options are a fragment, and anything else is a whole command line.
     public static func detectFormat(of text: String) -> ImportFormat {
         let trimmed = text.drop { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
         if trimmed.hasPrefix("[") { return .qmp }
@@ -59,6 +64,7 @@ public enum Importer {
             return text.contains("\"execute\"") || text.contains("\"return\"") ? .qmp : .profile
         }
         guard let words = try? ShellWords.split(text) else { return .global }
+        if let first = words.first, first == "virsh" || first.hasSuffix("/virsh") { return .virsh }
         var expectArgument = false
         for word in words {
             if expectArgument {
