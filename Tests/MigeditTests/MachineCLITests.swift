@@ -2,6 +2,8 @@ import MigrationCore
 import Testing
 import TestSupport
 
+import Glibc
+
 /// `--machine TYPE` through the real binary: the machine type's compat values are the defaults
 /// of check, export, import and explain, and an unknown type is bad input naming the known ones.
 @Suite(.serialized)
@@ -58,5 +60,31 @@ struct MachineCLITests {
         let text = try run("explain", "multifd-flush-after-each-section", "--qemu", "10.0", "--machine", "pc-q35-8.0").standardOutput
         #expect(text.contains("default:  on under pc-q35-8.0 (QEMU's own: off)"))
         #expect(text.contains("machines: 8.0 and older set on (hw_compat_8_0)"))
+    }
+}
+
+/// `probe --machine` and `verify --machine` against the QEMU 7.2 on PATH.
+@Suite(.enabled(if: access("/usr/bin/qemu-system-x86_64", X_OK) == 0))
+struct MachineProbeAndVerifyTests {
+    func run(_ arguments: String...) throws -> ChildProcess.Output {
+        try ChildProcess.run([try ChildProcess.builtProduct(named: "migedit")] + arguments, environment: ["PATH": "/usr/bin:/bin"])
+    }
+
+    @Test func probeNamesTheMachineTypeAndRefusesOneTheBinaryLacks() throws {
+        let flags = try run("probe", "--format", "flags", "--machine", "pc-i440fx-2.3")
+        #expect(flags.exitCode == 0 && flags.standardOutput.hasSuffix("--machine pc-i440fx-2.3\n"), "\(flags.standardError)")
+        let words = flags.standardOutput.split(whereSeparator: \.isWhitespace).map(String.init)
+        let exported = try ChildProcess.run([try ChildProcess.builtProduct(named: "migedit"), "export", "--qemu", "7.2", "--set", "store-global-state=on"] + words,
+                                            environment: ["PATH": "/usr/bin:/bin"])
+        #expect(exported.standardOutput == "-global migration.store-global-state=on\n", "off is pc-i440fx-2.3's default on 7.2")
+        let unknown = try run("probe", "--machine", "pc-q35-9.0")
+        #expect(unknown.exitCode == 2 && unknown.standardError.contains("QEMU 7.2 has no machine type 'pc-q35-9.0'"))
+    }
+
+    @Test func verifyRunsQEMUUnderTheMachineType() throws {
+        let result = try run("verify", "--machine", "pc-i440fx-1.7", "--set", "store-global-state=on", "--set", "x-multifd=on")
+        #expect(result.exitCode == 0, "\(result.standardOutput)")
+        #expect(result.standardOutput.contains("ran:     -M pc-i440fx-1.7 -nodefaults"))
+        #expect(result.standardOutput.contains("QEMU warned: Machine type 'pc-i440fx-1.7' is deprecated: old and unattended"))
     }
 }
