@@ -44,7 +44,7 @@ struct ProbeCommand: ParsableCommand {
     @OptionGroup var machine: MachineOption
 
     func run() throws {
-        let probe: HostProbe
+        var probe: HostProbe
         do {
             probe = try HostProbe.probe(try QEMUBinary.probe(qemuBinary), timeout: timeout)
         } catch {
@@ -52,10 +52,10 @@ struct ProbeCommand: ParsableCommand {
         }
         var profile = Profile(host: probe.host, version: probe.version)
         try machine.apply(to: &profile)
-        let stated = HostProbe.measuredFacts
+        probe.host.machine = profile.host.machine
         switch format {
-        case .profile: Console.output(profile.host.profileJSON(stating: stated, version: probe.version))
-        case .flags: Console.output(profile.host.hostOptions(stating: stated).joined(separator: " "))
+        case .profile: Console.output(probe.profileJSON)
+        case .flags: Console.output(probe.hostOptions.joined(separator: " "))
         }
     }
 }
