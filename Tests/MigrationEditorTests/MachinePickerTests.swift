@@ -49,6 +49,16 @@ struct MachinePickerTests {
         #expect(state.mode == .list && state.document.host.machine == nil)
     }
 
+    @Test func aReleaseWithoutTheMachineTypeDropsIt() {
+        var state = EditorState.fresh(version: .v10_0)
+        state.press(pick("pc-q35-10.0", in: state))
+        let steps = QEMUVersion.allCases.firstIndex(of: .v10_0)! - QEMUVersion.allCases.firstIndex(of: .v9_0)!
+        state.press([.character("v")] + Array(repeating: Key.up, count: steps) + [.enter])
+        #expect(state.document.version == .v9_0 && state.document.host.machine == nil)
+        #expect(state.status?.text == "QEMU 9.0: dropped machine type pc-q35-10.0 (not in 9.0)")
+        #expect((try? Profile(json: state.document.json)) == state.document, "the profile still opens")
+    }
+
     @Test func theDetailPaneShowsTheMachineTypesDefault() {
         var state = EditorState.fresh(version: .v9_0)
         _ = state.press(pick("pc-q35-8.2", in: state) + Keys.find("zero-page-detection"))
