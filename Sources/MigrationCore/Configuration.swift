@@ -1,5 +1,7 @@
-/// The values of every migration setting, indexed by `ItemID`. Starts at QEMU's defaults;
-/// a setting "is set" when its value differs from its default, which is what exports emit.
+/// The values of every migration setting, indexed by `ItemID`. Starts at QEMU's defaults (or a
+/// machine type's, see `MachineType.defaults(in:)`); a setting "is set" when its value differs
+/// from its default, which is what exports emit, so a fragment never resets what the machine
+/// type set.
 ///
 /// Beside the values it keeps one unsigned "scalar" per item, which is all QEMU's checks need:
 /// a boolean as 0/1, a number as itself, an enum as its choice index (0 = QEMU's neutral first
@@ -7,12 +9,20 @@
 /// reference-counted storage and stays near a microsecond.
 public struct Configuration: Hashable, Sendable {
     public private(set) var values: [Value]
+    /// The value each setting has when nothing sets it: the catalog's, or a machine type's.
+    public private(set) var defaults: [Value]
     @usableFromInline private(set) var scalars: [UInt64]
 
     /// QEMU's defaults (the same in every release that has a setting).
     public init() {
-        values = Catalog.definitions.map(\.defaultValue)
-        scalars = Catalog.definitions.map { Configuration.scalar(of: $0.defaultValue, type: $0.type) }
+        self.init(defaults: Catalog.definitions.map(\.defaultValue))
+    }
+
+    /// Every setting at `defaults` (one value per `ItemID`, in order).
+    init(defaults: [Value]) {
+        values = defaults
+        self.defaults = defaults
+        scalars = zip(defaults, Catalog.definitions).map { Configuration.scalar(of: $0, type: $1.type) }
     }
 
     public subscript(id: ItemID) -> Value {
@@ -39,7 +49,17 @@ public struct Configuration: Hashable, Sendable {
     }
 
     public func isChanged(_ id: ItemID) -> Bool {
-        values[id.rawValue] != id.item.defaultValue
+        values[id.rawValue] != defaults[id.rawValue]
+    }
+
+    /// The value `id` has when nothing sets it.
+    public func defaultValue(of id: ItemID) -> Value { defaults[id.rawValue] }
+
+    /// Takes `base`'s defaults, moving every unchanged setting to its new default and keeping
+    /// the changed ones: what switching the machine type or release does to a profile.
+    public mutating func rebase(onto base: Configuration) {
+        for id in ItemID.allCases where !isChanged(id) { self[id] = base.defaults[id.rawValue] }
+        defaults = base.defaults
     }
 
     /// The changed values a switch to `version` cannot keep, in catalog order: settings that
@@ -58,7 +78,7 @@ public struct Configuration: Hashable, Sendable {
 
     /// Puts one item back to its default.
     public mutating func reset(_ id: ItemID) {
-        self[id] = id.item.defaultValue
+        self[id] = defaults[id.rawValue]
     }
 
     static func scalar(of value: Value, type: ValueType) -> UInt64 {
@@ -76,7 +96,9 @@ public struct Configuration: Hashable, Sendable {
         }
     }
 
-    public static func == (lhs: Configuration, rhs: Configuration) -> Bool { lhs.values == rhs.values }
+    public static func == (lhs: Configuration, rhs: Configuration) -> Bool {
+        lhs.values == rhs.values && lhs.defaults == rhs.defaults
+    }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(values) }
 }

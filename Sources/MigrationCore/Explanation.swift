@@ -3,9 +3,10 @@
 public enum Explanation {
     /// The explanation for a rule id, an item name (QAPI or property) or a host fact in a
     /// release, or nil when the release has no such thing.
-    public static func text(for name: String, version: QEMUVersion = .standard) -> String? {
+    /// `machine` is the machine type whose defaults a setting's text shows.
+    public static func text(for name: String, version: QEMUVersion = .standard, machine: MachineType? = nil) -> String? {
         if let rule = RuleBook.rule(withID: name, in: version) { return text(for: rule, version: version) }
-        if let item = Catalog.for(version).item(named: name) { return text(for: item, version: version) }
+        if let item = Catalog.for(version).item(named: name) { return text(for: item, version: version, machine: machine) }
         let factName = name.hasPrefix("host.") ? String(name.dropFirst("host.".count)) : name
         if let fact = HostFact(rawValue: factName) { return text(for: fact, version: version) }
         return nil
@@ -35,16 +36,18 @@ public enum Explanation {
 
     /// A setting: its `-global` property, type, default, range, releases, the side of the
     /// migration it belongs to, what it does, the rules it takes part in (with their releases)
-    /// and its history across releases.
-    public static func text(for item: Item, version: QEMUVersion = .standard) -> String {
+    /// and its history across releases. The default is `machine`'s when one is given; the
+    /// machine types that change it on `version` are listed.
+    public static func text(for item: Item, version: QEMUVersion = .standard, machine: MachineType? = nil) -> String {
         var lines = [
             "\(item.kind.rawValue) \(item.name)"
                 + (item.isDeprecated ? " (deprecated)" : "") + (item.isUnstable ? " (unstable)" : ""),
             "  -global:  " + (item.property.map { "migration.\($0)" + (item.propertyNeedsLinux ? " (Linux builds only)" : "") }
                 ?? "none (set it through QMP or HMP)"),
             "  type:     \(item.type.displayName)",
-            "  default:  " + defaultText(item),
+            "  default:  " + defaultText(item, machine: machine, version: version),
         ]
+        lines += machineLines(item, version: version)
         if let range = item.range { lines.append("  range:    \(range)") }
         if let unit = item.unit { lines.append("  unit:     \(unit)") }
         lines.append("  releases: " + span(item.versions))
@@ -98,11 +101,26 @@ public enum Explanation {
         return "\(range.first) to \(range.last)"
     }
 
-    static func defaultText(_ item: Item) -> String {
-        switch item.defaultValue {
+    static func defaultText(_ item: Item, machine: MachineType? = nil, version: QEMUVersion) -> String {
+        let own = valueText(item.defaultValue, of: item)
+        guard let machine else { return own }
+        let value = machine.defaults(in: version)[item.id]
+        return value == item.defaultValue
+            ? "\(own) (also under \(machine))" : "\(valueText(value, of: item)) under \(machine) (QEMU's own: \(own))"
+    }
+
+    static func valueText(_ value: Value, of item: Item) -> String {
+        switch value {
         case .bitmapMapping, .stringList: return "empty"
         case .text(let text): return text.isEmpty ? "\"\" (empty)" : text
-        default: return ValueFormatter.globalText(item.defaultValue, as: item.type)
+        default: return ValueFormatter.globalText(value, as: item.type)
+        }
+    }
+
+    /// "machines: 8.2 and older set legacy (hw_compat_8_2)" for each compat entry of the release.
+    static func machineLines(_ item: Item, version: QEMUVersion) -> [String] {
+        MachineCompat.all.filter { $0.item == item.id && $0.releases.contains(version) }.map { entry in
+            "  machines: \(entry.upTo) and older set \(valueText(entry.value, of: item)) (\(entry.array))"
         }
     }
 

@@ -48,7 +48,7 @@ enum DetailContent {
         lines.append(wrapping: facts.joined(separator: " · "), role: .muted, width: width)
         if let range = item.range { lines.append(wrapping: "range \(range)", role: .muted, width: width) }
         let current = ValueText.display(value, of: item)
-        let defaultText = ValueText.defaultText(of: item)
+        let defaultText = ValueText.defaultText(of: item, in: document)
         if document.configuration.isChanged(item.id) {
             lines.append(wrapping: "now \(current) (changed; default \(defaultText))", role: .changed, width: width)
         } else {

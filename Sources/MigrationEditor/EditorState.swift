@@ -136,7 +136,7 @@ public struct EditorState: Sendable {
             return first + analysis.problems.map { $0.diagnostics[0] }
         case .itemInfo, .map:
             return first + analysis.report.diagnostics
-        case .help, .export, .pickVersion, .confirmApply:
+        case .help, .export, .pickVersion, .confirmApply, .pickMachine:
             return first
         default:
             return first + analysis.problems.filter { $0.subjects.contains(focus) }.map { $0.diagnostics[0] }

@@ -66,9 +66,10 @@ public enum HelpText {
             ("v", "pick the release the profile is for (\(QEMUVersion.span)): settings, checks, exports follow it"),
             ("", "each release shows its verdict on the settings: ✓, or ✗ and the message QEMU would print first"),
             ("", "values it lacks go back to their defaults (the status row names them); u undoes"),
+            ("M", "pick the machine type QEMU runs (-M), with the compat properties each sets: they become the defaults, and exports leave them out"),
         ]),
         ("Files and output", [
-            ("e", "export screen: -global, QMP, HMP or profile JSON (Tab switches); long lines are cut, never wrapped, and ← → scroll sideways; w writes it to a file; r rehearses the migration between two real QEMUs (the binary asked for) and shows the result above the export"),
+            ("e", "export screen: -global, QMP, HMP, profile JSON or virsh migrate options (Tab switches); long lines are cut, never wrapped, and ← → scroll sideways; w writes it to a file; r rehearses the migration between two real QEMUs (the binary asked for) and shows the result above the export"),
             ("s S", "save the profile / save it under another name (~ is your home folder)"),
             ("o", "open a profile (asks first when there are unsaved changes; u undoes the open)"),
             ("w", "save if needed, quit and print the -global line (migedit edit --print)"),

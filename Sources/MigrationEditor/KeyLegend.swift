@@ -95,6 +95,7 @@ enum KeyLegend {
         case .confirmLeaving(.open): return (["y open without saving", "s save, then open", "n stay"], [])
         case .offerRescue: return (["l load the rescued changes", "i ignore them"], [])
         case .pickVersion: return (["↑↓ choose", "⏎ switch", "Esc cancel"], [])
+        case .pickMachine: return (["↑↓ PgUp PgDn choose", "⏎ switch", "Esc cancel"], [])
         case .problems: return (["↑↓ choose", "⏎ go to its item", "f apply its fix", "Esc back"], [])
         case .itemInfo: return (["↑↓ PgUp PgDn scroll", "Esc back"], [])
         case .map(let view) where view.detailScroll != nil: return (["↑↓ PgUp PgDn scroll", "Esc back to the map", "m list"], [])

@@ -16,6 +16,8 @@ public enum Mode: Hashable, Sendable {
     case offerRescue(RescueOffer)
     /// The version picker over the main screen.
     case pickVersion(VersionPicker)
+    /// The machine-type picker over the main screen (`M`).
+    case pickMachine(MachinePicker)
     /// Every error and warning at once (`p`).
     case problems(ProblemsList)
     /// Every rule one entry takes part in, its side and its history (`i`).

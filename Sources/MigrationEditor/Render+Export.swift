@@ -59,6 +59,7 @@ enum ExportScreen {
         case .qmp: return "QMP"
         case .hmp: return "HMP"
         case .json: return "profile JSON"
+        case .virsh: return "virsh"
         }
     }
 }

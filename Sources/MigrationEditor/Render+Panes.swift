@@ -64,7 +64,8 @@ extension Renderer {
         let note = export.notes.isEmpty ? "" : "+\(export.notes.count) QMP-only (e shows all)"
         let width = columns - 2 - (note.isEmpty ? 0 : note.count + 2)
         if export.text.isEmpty {
-            screen.put(Wrap.truncated("-global: nothing to set, every value is QEMU's default", width: width), row: row, column: 1, role: .muted)
+            screen.put(Wrap.truncated("-global: nothing to set, every value is "
+                + (state.document.host.machine.map { "\($0)'s default" } ?? "QEMU's default"), width: width), row: row, column: 1, role: .muted)
         } else {
             screen.put(Wrap.truncated(export.text, width: width), row: row, column: 1)
         }
@@ -102,6 +103,9 @@ extension Renderer {
             return
         case .pickVersion(let picker) where state.status == nil:
             drawStatusText(versionPickerStatus(picker), role: .status)
+            return
+        case .pickMachine(let picker) where state.status == nil:
+            drawStatusText(machinePickerStatus(picker), role: .status)
             return
         case .problems(let list):
             drawStatusText(problemsListStatus(list), role: .status)

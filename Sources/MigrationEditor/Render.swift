@@ -50,16 +50,19 @@ struct Renderer {
             drawErrorPane()
             drawExportLine()
             if case .pickVersion(let picker) = state.mode { drawVersionPicker(picker) }
+            if case .pickMachine(let picker) = state.mode { drawMachinePicker(picker) }
         }
         drawStatus()
         drawLegend()
     }
 
-    /// Title row: program, QEMU version, profile and modified marker on the left; the verdict on
+    /// Title row: program, QEMU version, machine type, profile and modified marker on the left; the verdict on
     /// the right.
     private mutating func drawTitle() {
         screen.paint(role: .title, row: 0, from: 0, width: columns)
-        var left = " migedit · QEMU \(state.document.version) · \(state.profileName)"
+        var left = " migedit · QEMU \(state.document.version) · "
+        if let machine = state.document.host.machine { left += "\(machine) · " }
+        left += state.profileName
         if state.isModified { left += " (modified)" }
         if let live = state.live { left = liveTitle(live) }
         let problems = state.analysis.problems

@@ -37,7 +37,7 @@ extension EditorState {
     mutating func resetFocused() {
         let defaultText: String
         switch focus {
-        case .item(let id): defaultText = ValueText.defaultText(of: document.item(id))
+        case .item(let id): defaultText = ValueText.defaultText(of: document.item(id), in: document)
         case .host(let fact): defaultText = Host.standard.value(of: fact)
         }
         guard document.isChanged(focus) else {

@@ -59,7 +59,7 @@ extension EditorState {
 }
 
 extension ExportFormat {
-    /// The format `delta` places further along global → qmp → hmp → json, wrapping around.
+    /// The format `delta` places further along global → qmp → hmp → json → virsh, wrapping around.
     func cycled(by delta: Int) -> ExportFormat {
         let all = ExportFormat.allCases
         let index = all.firstIndex(of: self) ?? 0
@@ -77,6 +77,7 @@ extension ExportView {
         case .qmp: return base + ".qmp"
         case .hmp: return base + ".hmp"
         case .json: return base + ".export.json"
+        case .virsh: return base + ".virsh"
         }
     }
 }

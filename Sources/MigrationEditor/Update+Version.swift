@@ -47,9 +47,10 @@ extension EditorState {
             return
         }
         let (moved, lost) = document.moved(to: version)
-        let labels = lost.map { document.lostLabel($0, movingTo: version) }
+        var labels = lost.map { document.lostLabel($0, movingTo: version) }
+        if let machine = document.host.machine, moved.host.machine == nil { labels.append("machine type \(machine)") }
         change("switch to QEMU \(version)") { $0 = moved }
-        status = .info(lost.isEmpty
+        status = .info(labels.isEmpty
             ? "QEMU \(version): nothing dropped, every value carries over"
             : "QEMU \(version): dropped \(labels.joined(separator: ", ")) (not in \(version))")
     }

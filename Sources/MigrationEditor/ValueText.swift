@@ -17,8 +17,8 @@ enum ValueText {
         }
     }
 
-    /// The item's default as the detail pane states it.
-    static func defaultText(of item: Item) -> String {
-        display(item.defaultValue, of: item)
+    /// The item's default in `document` (its machine type's) as the detail pane states it.
+    static func defaultText(of item: Item, in document: Profile) -> String {
+        display(document.configuration.defaultValue(of: item.id), of: item)
     }
 }

@@ -7,7 +7,8 @@ public struct HostProbe: Sendable {
     public let binary: QEMUBinary
     /// The migedit profile of the binary's release.
     public let version: QEMUVersion
-    public let host: Host
+    /// The measured facts; `machine` is the caller's to name (`probe --machine`).
+    public var host: Host
 
     /// The facts a probe measures: all but `incoming`, which says how QEMU is started, not what
     /// the build or the machine can do.

@@ -38,10 +38,10 @@ public struct MonitorVerification: Sendable {
 
 extension Verifier {
     /// Sends `configuration` through `format`'s export (`.qmp` or `.hmp`) to a QEMU started
-    /// with nothing set (`-M none`, TCG, no `-incoming`), reads everything back, and lists how
-    /// QEMU differs from migedit: a refusal of a configuration migedit accepts, acceptance of
-    /// one it rejects, a refusal whose message is none of migedit's errors, or a value read
-    /// back other than the one sent. A setting `MonitorQuirks` says the monitor ignores must
+    /// with nothing set (under the host's machine type, else `-M none`; TCG, no `-incoming`),
+    /// reads everything back, and lists how QEMU differs from migedit: a refusal of a
+    /// configuration migedit accepts, acceptance of one it rejects, a refusal whose message is
+    /// none of migedit's errors, or a value read back other than the one sent. A setting `MonitorQuirks` says the monitor ignores must
     /// keep its default, and is not checked, as QEMU does not check it.
     public static func verifyMonitor(
         _ configuration: Configuration, host profileHost: Host, with binary: QEMUBinary, format: ExportFormat,
@@ -57,7 +57,8 @@ extension Verifier {
         let commands = lines.enumerated().compactMap { index, line in
             format == .qmp ? QMPCommand(id: "set-\(index)", json: line) : QMPCommand.hmp(id: "set-\(index)", line)
         }
-        let (outcome, transcript) = try QEMURunner.run(binary, arguments: [], sending: commands, timeout: timeout)
+        let (outcome, transcript) = try QEMURunner.run(
+            binary, arguments: [], sending: commands, machine: profileHost.machine, timeout: timeout)
         let refusal = commands.lazy.compactMap { transcript[$0.id].flatMap { MonitorVerification.refusal(in: $0, format: format) } }.first
 
         var sent = configuration

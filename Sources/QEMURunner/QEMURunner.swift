@@ -3,7 +3,13 @@ import MigrationCore
 public enum QEMURunner {
     /// The fixed part of the command line: no machine, no devices, no config files, no display,
     /// CPUs stopped, QMP on stdin/stdout.
-    public static let baseArguments = ["-M", "none", "-nodefaults", "-no-user-config", "-display", "none", "-S", "-qmp", "stdio"]
+    public static let baseArguments = baseArguments(machine: nil)
+
+    /// The fixed part with `-M machine` (a machine type, whose compat properties then apply to
+    /// the migration object) instead of `-M none`.
+    public static func baseArguments(machine: String?) -> [String] {
+        ["-M", machine ?? "none", "-nodefaults", "-no-user-config", "-display", "none", "-S", "-qmp", "stdio"]
+    }
 
     /// The queries `run` sends; `converse` adds qmp_capabilities before them and quit after.
     static let queries = [
@@ -26,17 +32,22 @@ public enum QEMURunner {
     ///
     /// QEMU refusing the settings is a normal outcome (exit status 1, the message on stderr).
     /// Throws as `converse` does. Never leaves a process running.
-    public static func run(_ binary: QEMUBinary, arguments: [String], timeout: Double = 20) throws(QEMURunError) -> QEMUOutcome {
-        try run(binary, arguments: arguments, sending: [], timeout: timeout).outcome
+    /// `machine` replaces `none` after `-M`.
+    public static func run(
+        _ binary: QEMUBinary, arguments: [String], machine: String? = nil, timeout: Double = 20
+    ) throws(QEMURunError) -> QEMUOutcome {
+        try run(binary, arguments: arguments, sending: [], machine: machine, timeout: timeout).outcome
     }
 
-    /// As `run(_:arguments:timeout:)`, with `commands` sent before the queries (monitor
+    /// As `run(_:arguments:machine:timeout:)`, with `commands` sent before the queries (monitor
     /// commands that set what the queries then read back); also returns the whole transcript,
     /// whose replies to `commands` say what QEMU made of each.
     public static func run(
-        _ binary: QEMUBinary, arguments: [String], sending commands: [QMPCommand], timeout: Double = 20
+        _ binary: QEMUBinary, arguments: [String], sending commands: [QMPCommand], machine: String? = nil,
+        timeout: Double = 20
     ) throws(QEMURunError) -> (outcome: QEMUOutcome, transcript: QMPTranscript) {
-        let transcript = try converse(binary, script: commands + queries, arguments: arguments, timeout: timeout)
+        let transcript = try converse(
+            binary, script: commands + queries, arguments: arguments, machine: machine, timeout: timeout)
         return (outcome(of: transcript), transcript)
     }
 

@@ -97,15 +97,16 @@ extension QEMURunner {
     /// seconds (its whole process group is killed and it is reaped first), `unusable` when it
     /// cannot be started, exits 0 without a QMP greeting (so it is not a QEMU), or writes
     /// something that is not QMP. Never leaves a process running.
+    /// `machine` replaces `none` after `-M`.
     public static func converse(
-        _ binary: QEMUBinary, script: [QMPCommand], arguments: [String] = [], timeout: Double = 20
+        _ binary: QEMUBinary, script: [QMPCommand], arguments: [String] = [], machine: String? = nil, timeout: Double = 20
     ) throws(QEMURunError) -> QMPTranscript {
         let commands = [QMPCommand(id: greetingID, execute: "qmp_capabilities")] + script + [QMPCommand(id: quitID, execute: "quit")]
         let input = Array(commands.map { $0.line + "\n" }.joined().utf8)
         let result: ChildProcess.Output
         do {
             result = try ChildProcess.run(
-                [binary.path] + baseArguments + arguments, input: input, newProcessGroup: true, timeout: timeout)
+                [binary.path] + baseArguments(machine: machine) + arguments, input: input, newProcessGroup: true, timeout: timeout)
         } catch {
             switch error {
             case .timedOut: throw .timedOut(timeout)

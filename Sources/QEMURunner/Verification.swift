@@ -26,7 +26,7 @@ public struct Verification: Sendable {
 
 /// Runs a configuration through a real QEMU and compares it with migedit's checker.
 public enum Verifier {
-    /// The host of a verification run: QEMU runs with TCG, `-M none`, and no `-incoming`.
+    /// The host of a verification run: QEMU runs with TCG and no `-incoming`.
     public static func runHost(from host: Host) -> Host {
         var run = host
         run.kvm = false
@@ -35,8 +35,10 @@ public enum Verifier {
         return run
     }
 
-    /// Exports `configuration` as `-global` words for the binary's release, runs QEMU with them,
-    /// and lists every difference from migedit's prediction for the run's host.
+    /// Exports `configuration` as `-global` words for the binary's release, runs QEMU with them
+    /// (under the host's machine type when it names one, `-M none` otherwise), and lists every
+    /// difference from migedit's prediction for the run's host. `configuration` must be
+    /// measured against that machine type's defaults, as a `Profile`'s is.
     public static func verify(
         _ configuration: Configuration, host profileHost: Host, with binary: QEMUBinary, timeout: Double = 20
     ) throws(QEMURunError) -> Verification {
@@ -49,14 +51,17 @@ public enum Verifier {
         var passed = configuration
         for id in notPassed + configuration.valuesLost(movingTo: version) { passed.reset(id) }
         let predicted = Checker.for(version).check(passed, on: host)
-        let outcome = try QEMURunner.run(binary, arguments: arguments, timeout: timeout)
-        let disagreements = compare(predicted, outcome) + readBack(passed, host: host, catalog: catalog, outcome: outcome)
+        let outcome = try QEMURunner.run(binary, arguments: arguments, machine: profileHost.machine, timeout: timeout)
+        let machineWarnings = profileHost.machine.flatMap { MachineType(name: $0, in: version)?.deprecationWarning(in: version) }
+        let disagreements = compare(predicted, outcome, machineWarnings: machineWarnings.map { [$0] } ?? [])
+            + readBack(passed, host: host, catalog: catalog, outcome: outcome)
         return Verification(
             binary: binary, version: version, arguments: arguments, notPassed: notPassed, passed: passed, host: host,
             predicted: predicted, outcome: outcome, disagreements: disagreements)
     }
 
-    static func compare(_ predicted: Report, _ outcome: QEMUOutcome) -> [String] {
+    /// `machineWarnings`: what QEMU prints about the machine type before any migration check.
+    static func compare(_ predicted: Report, _ outcome: QEMUOutcome, machineWarnings: [String] = []) -> [String] {
         var problems: [String] = []
         let qemuVerdict = outcome.isAccepted ? "accepted" : "rejected"
         let ourVerdict = predicted.isAccepted ? "accepted" : "rejected"
@@ -68,7 +73,7 @@ public enum Verifier {
         {
             problems.append("first error: QEMU said \"\(message)\", migedit predicted \(quoted(predicted.firstError?.message))")
         }
-        let predictedWarnings = predicted.startupLines.compactMap { line in
+        let predictedWarnings = machineWarnings + predicted.startupLines.compactMap { line in
             line.hasPrefix("warning: ") ? String(line.dropFirst("warning: ".count)) : nil
         }
         if outcome.warnings != predictedWarnings {

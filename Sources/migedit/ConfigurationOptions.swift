@@ -14,6 +14,8 @@ struct ConfigurationOptions: ParsableArguments {
 
     @OptionGroup var release: VersionOption
 
+    @OptionGroup var machine: MachineOption
+
     @Option(name: .customLong("host"), help: ArgumentHelp(
         "Set a host fact: \(HostFact.allCases.map(\.rawValue).joined(separator: ", ")).",
         valueName: "FACT=VALUE"), completion: Completions.hostFacts)
@@ -31,7 +33,8 @@ struct ConfigurationOptions: ParsableArguments {
     }
 
     /// `loaded` (nil: a new profile) with the host of `--host-from`, switched to the release
-    /// `--qemu` (or `version`) names, then with the `--set` and `--host` assignments applied.
+    /// `--qemu` (or `version`) names and to the machine type `--machine` (or the profile)
+    /// names, then with the `--set` and `--host` assignments applied.
     /// A new profile takes `--host-from`'s release when nothing else names one. A switch must
     /// not lose settings the profile has.
     func apply(to profile: Profile?, version fallback: QEMUVersion? = nil) throws -> Profile {
@@ -51,6 +54,7 @@ struct ConfigurationOptions: ParsableArguments {
             }
             loaded.version = version
         }
+        try machine.apply(to: &loaded)
         do {
             for assignment in assignments { try loaded.configuration.assign(assignment, version: loaded.version) }
             for fact in hostFacts { try loaded.host.assign(fact) }

@@ -11,7 +11,7 @@ enum EditorRehearsal {
         progress("starting two QEMUs of \(binary)")
         let rehearsal: Rehearsal
         do {
-            rehearsal = try Rehearsal(binary: binary)
+            rehearsal = try Rehearsal(binary: binary, machine: profile.host.machine ?? "q35")
         } catch {
             return .rehearsalFailed(reason: "no usable QEMU: " + error.message)
         }

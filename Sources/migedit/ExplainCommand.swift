@@ -15,6 +15,7 @@ struct ExplainCommand: ParsableCommand {
               migedit explain x-multifd
               migedit explain dirty-ring
               migedit explain --list --qemu 10.0
+              migedit explain zero-page-detection --machine pc-q35-8.2
             """)
 
     @Argument(help: "A rule id, a capability/parameter/property name, or a host fact.", completion: Completions.explainable)
@@ -28,6 +29,8 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var release: VersionOption
 
+    @OptionGroup var machine: MachineOption
+
     func validate() throws {
         if list && name != nil { throw ValidationError("give a name or --list, not both") }
         if !list && name == nil { throw ValidationError("give a rule, setting or host fact to explain, or --list") }
@@ -40,7 +43,9 @@ struct ExplainCommand: ParsableCommand {
             Console.output(json ? Self.json(RuleBook.rules(for: version)) : RuleBook.rules(for: version).map(\.id).joined(separator: "\n"))
             return
         }
-        if let text = Explanation.text(for: name, version: version) {
+        var profile = Profile(version: version)
+        try machine.apply(to: &profile)
+        if let text = Explanation.text(for: name, version: version, machine: profile.machineType) {
             Console.output(text)
             return
         }

@@ -8,12 +8,16 @@ extension ExportFormat: ExpressibleByArgument {}
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Print the configuration as -global words, QMP, HMP or a profile.",
+        abstract: "Print the configuration as -global words, QMP, HMP, a profile or virsh migrate options.",
         discussion: """
             Settings the chosen format cannot express are listed on stderr. The global format is \
             shell-quoted for pasting or eval: a value with spaces or quotes needs \
             eval "qemu-system-x86_64 ... $(migedit export ...)", since a plain $(...) does not \
-            remove quotes.
+            remove quotes. The virsh format prints the `virsh migrate` options that make \
+            libvirt set the source QEMU up this way (libvirt always turns on events, \
+            pause-before-switchover and, unless --tunnelled, return-path); stderr lists what to \
+            run during the migration (migrate-setmaxdowntime, migrate-compcache) and every \
+            setting libvirt cannot express, with the virsh qemu-monitor-command that sets it.
 
             Examples:
               migedit export --set multifd=on --set multifd-channels=8
@@ -21,11 +25,12 @@ struct ExportCommand: ParsableCommand {
               migedit export prod.json --format qmp
               migedit export --set tls-creds=tls0 --format hmp
               migedit export prod.json --qemu 7.2
+              virsh migrate $(migedit export prod.json --format virsh) guest qemu+ssh://dst/system
             """)
 
     @OptionGroup var options: ConfigurationOptions
 
-    @Option(help: "global, qmp, hmp or json.")
+    @Option(help: "global, qmp, hmp, json or virsh.")
     var format: ExportFormat = .global
 
     @Flag(help: "Export even when QEMU would refuse the configuration.")

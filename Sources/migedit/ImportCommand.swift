@@ -7,11 +7,15 @@ extension ImportFormat: ExpressibleByArgument {}
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Read -global words, a QEMU command line or QMP replies; print a profile.",
+        abstract: "Read -global words, a QEMU command line, QMP replies or virsh migrate; print a profile.",
         discussion: """
             Without --from the format is detected from the input; without --qemu the release is \
             the one the input fits (a QMP query reply names its release's settings), else 9.0. \
-            A command line's -accel, -enable-kvm, -machine and -incoming become host facts. \
+            A command line's -accel, -enable-kvm, -machine and -incoming become host facts; \
+            the machine type's compat properties (or --machine's) are the defaults the \
+            -global options are measured against. virsh input (virsh migrate, migrate-setspeed, \
+            migrate-setmaxdowntime, migrate-compcache) becomes the profile libvirt gives the \
+            source QEMU, refused with libvirt's message where libvirt refuses the options. \
             Exit 0 with the profile on stdout; 1 when the QEMU build the host facts describe \
             refuses a value (e.g. multifd-compression=qpl without compression-methods=qpl); \
             2 when the input is unreadable or names no migration setting.
@@ -21,12 +25,15 @@ struct ImportCommand: ParsableCommand {
               echo '-global migration.x-multifd=on' | migedit import --from global
               migedit import --from qmp query-replies.json
               migedit import --host compression-methods=zstd,qpl launch.sh
+              echo 'virsh migrate --postcopy --parallel guest qemu+ssh://dst/system' | migedit import | migedit check -
             """)
 
-    @Option(help: "global, cmdline, qmp or profile (detected when omitted).")
+    @Option(help: "global, cmdline, qmp, profile or virsh (detected when omitted).")
     var from: ImportFormat?
 
     @OptionGroup var release: VersionOption
+
+    @OptionGroup var machine: MachineOption
 
     @Option(name: .customLong("host"), help: ArgumentHelp(
         "Set a host fact of the imported profile (after those the input states).", valueName: "FACT=VALUE"),
@@ -53,7 +60,8 @@ struct ImportCommand: ParsableCommand {
                 Console.error("migedit: note: \(source) fits QEMU \(releases); read as \(version) (choose with --qemu)")
             }
         }
-        let base = try hostSource.map(ProfileFile.read)?.host ?? .standard
+        var base = try hostSource.map(ProfileFile.read)?.host ?? .standard
+        if let name = machine.name { base.machine = name }
         let profile: Profile
         do {
             profile = try read(text, format: format, version: version, host: base)

@@ -18,7 +18,9 @@ struct ProbeCommand: ParsableCommand {
             guest RAM, so write-tracking=compatible means the kernel supports it; a guest's memory \
             can still make background-snapshot refuse. Releases without the block capability \
             (9.1 and later) report live-block-migration=off. incoming is not probed. Exit 2 when \
-            the binary is missing, is not a QEMU, or is a release migedit has no profile for.
+            the binary is missing, is not a QEMU, or is a release migedit has no profile for, \
+            or when --machine names a machine type that release lacks (with it, the profile \
+            also names the machine type).
 
             Examples:
               migedit probe > host.json
@@ -39,13 +41,18 @@ struct ProbeCommand: ParsableCommand {
     @Option(help: "Seconds before each QEMU run is killed.")
     var timeout = 20.0
 
+    @OptionGroup var machine: MachineOption
+
     func run() throws {
-        let probe: HostProbe
+        var probe: HostProbe
         do {
             probe = try HostProbe.probe(try QEMUBinary.probe(qemuBinary), timeout: timeout)
         } catch {
             throw CLIFailure.badInput(error.message)
         }
+        var profile = Profile(host: probe.host, version: probe.version)
+        try machine.apply(to: &profile)
+        probe.host.machine = profile.host.machine
         switch format {
         case .profile: Console.output(probe.profileJSON)
         case .flags: Console.output(probe.hostOptions.joined(separator: " "))

@@ -10,7 +10,7 @@ struct RehearseCommand: ParsableCommand {
         abstract: "Migrate a small guest between two real QEMUs with a profile's settings, and report how it went.",
         discussion: """
             Starts a destination (-incoming defer) and a source QEMU of the binary (TCG, \
-            q35, no disk, no network, a few bytes of firmware migedit writes as the guest), \
+            q35 or the profile's machine type, no disk, no network, a few bytes of firmware migedit writes as the guest), \
             checks the two profiles as a pair (see migedit pair), applies each side's \
             settings over QMP as migedit apply does, migrates over a UNIX socket (a file \
             for mapped-ram), issues migrate-start-postcopy when postcopy-ram is on, and \
@@ -60,10 +60,10 @@ struct RehearseCommand: ParsableCommand {
     }
 
     func run() throws {
-        _ = try options.load()
+        let machine = try options.load().host.machine ?? "q35"
         let rehearsal: Rehearsal
         do {
-            rehearsal = try Rehearsal(binary: qemuBinary, memoryMiB: memory, workload: workload)
+            rehearsal = try Rehearsal(binary: qemuBinary, machine: machine, memoryMiB: memory, workload: workload)
         } catch {
             throw CLIFailure.badInput("no usable QEMU: " + error.message)
         }

@@ -9,7 +9,8 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Run a real QEMU with the exported -global fragment, QMP and HMP commands, and compare it with migedit.",
         discussion: """
-            QEMU runs without a guest (-M none -nodefaults -display none -S -qmp stdio) and is \
+            QEMU runs without a guest (-M none -nodefaults -display none -S -qmp stdio; -M TYPE \
+            with --machine or a profile's machine type) and is \
             killed if it does not finish in time. The profile release follows the binary's \
             --version. Then the same settings go over the monitor, as the QMP and HMP exports \
             write them, each to a QEMU started with nothing set, and are read back. Exit 0 when \
@@ -20,6 +21,7 @@ struct VerifyCommand: ParsableCommand {
               migedit verify --set multifd=on --set multifd-channels=8
               migedit verify prod.json --qemu-binary /usr/bin/qemu-system-x86_64
               migedit verify --set postcopy-ram=on --set multifd=on
+              migedit verify --machine pc-q35-8.2 --qemu-binary .qemu/10.0/qemu-system-x86_64
             """)
 
     @OptionGroup var options: ConfigurationOptions
@@ -81,7 +83,7 @@ struct VerifyCommand: ParsableCommand {
         let outcome = verification.outcome
         var lines = ["QEMU \(verification.binary.version) (\(verification.binary.path)), migedit profile \(verification.version)"]
         let words = verification.arguments.map(ShellWords.quote).joined(separator: " ")
-        lines.append("  ran:     \(QEMURunner.baseArguments.joined(separator: " ")) \(words.isEmpty ? "(no -global)" : words)")
+        lines.append("  ran:     \(QEMURunner.baseArguments(machine: verification.host.machine).joined(separator: " ")) \(words.isEmpty ? "(no -global)" : words)")
         let checker = Checker.for(verification.version)
         if verification.host != profileHost,
             checker.check(verification.passed, on: profileHost).firstError?.message

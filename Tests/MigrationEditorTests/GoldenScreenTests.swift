@@ -184,7 +184,20 @@ struct Scenario: CustomTestStringConvertible, Sendable {
             keys: liveEdits + [.character("a"), .character("y")],
             actions: [.liveFailed(reason: "QEMU at unix:/run/vm1.qmp went away (the QMP connection closed)")], live: liveTarget),
         Scenario(
-            name: "40-export-rehearsal",
+            name: "40-machine-picker",
+            summary: "M on QEMU 10.0: the machine types, each with the compat properties it sets, pc-q35-8.2 highlighted",
+            keys: [.character("M")] + Array(repeating: .down, count: 7), version: .v10_0),
+        Scenario(
+            name: "41-machine-type-title",
+            summary: "pc-q35-8.2 picked on QEMU 10.0: the title names it, the status row says which defaults moved",
+            keys: [.character("M")] + Array(repeating: .down, count: 7) + [.enter] + Keys.find("zero-page-detection"),
+            version: .v10_0),
+        Scenario(
+            name: "42-export-virsh",
+            summary: "export screen, virsh format: the options, then what to run during the migration and what libvirt cannot set",
+            keys: mixedChanges + [.character("e"), .tab, .tab, .tab, .tab]),
+        Scenario(
+            name: "43-export-rehearsal",
             summary: "r on the export screen: multifd on the source only, failed, the mismatch named above the export",
             keys: Keys.toggle("multifd") + [.character("e"), .character("r"), .enter],
             actions: [.rehearsed(mismatchedRehearsal)]),

@@ -48,6 +48,18 @@ struct Live100Tests {
     @Test func aKilledQEMUIsAClearError() throws { try checks.aKilledQEMUIsAClearError() }
     @Test func capabilitiesAreRefusedDuringAMigration() throws { try checks.capabilitiesAreRefusedDuringAMigration() }
 
+    /// A QEMU on an older machine type: pull names it, so its compat properties are the
+    /// defaults the settings are measured against and nothing reads as changed.
+    @Test func pullNamesTheMachineType() throws {
+        let binary = try #require(LiveBinary.qemu100)
+        let qemu = try binary.start(["-M", "pc-q35-8.2"])
+        defer { qemu.stop() }
+        let snapshot = try binary.attach(qemu).snapshot()
+        #expect(snapshot.profile.host.machine == "pc-q35-8.2")
+        #expect(snapshot.profile.configuration[.zeroPageDetection] == .choice("legacy"))
+        #expect(snapshot.profile.configuration.changedItems.isEmpty)
+    }
+
     /// A second QMP server on a loopback TCP port: pull and apply work there too, and the
     /// MIGRATION events the `events` capability makes QEMU send are kept aside.
     @Test func loopbackTCPAndEvents() throws {

@@ -3,9 +3,10 @@
 /// rule, so a new rule gets fixes without new code. The search validates each with the checker.
 enum FixCandidates {
     /// The changes to try for `subject` to clear `rule`: the other state of a toggle; the other
-    /// choices of an enum (QEMU's default first); for a number the nearest value above and below
+    /// choices of an enum (the default first); for a number the nearest value above and below
     /// that clears the rule, then the default; for strings and lists the default (empty);
-    /// for host facts the other values (the standard host's first).
+    /// for host facts the other values (the standard host's first). Defaults are the
+    /// configuration's: its machine type's where it has one.
     static func changes(
         for subject: Subject, in configuration: Configuration, on host: Host, catalog: Catalog, clearing rule: Rule
     ) -> [Fix.Change] {
@@ -20,22 +21,23 @@ enum FixCandidates {
 
     private static func values(for item: Item, in configuration: Configuration, on host: Host, clearing rule: Rule) -> [Value] {
         let current = configuration[item.id]
+        let defaultValue = configuration.defaultValue(of: item.id)
         var values: [Value]
         switch item.type {
         case .bool:
             return [.bool(!current.isOn)]
         case .enumeration(let choices):
             let all = choices.map { Value.choice($0) }
-            values = all.filter { $0 == item.defaultValue } + all.filter { $0 != item.defaultValue }
+            values = all.filter { $0 == defaultValue } + all.filter { $0 != defaultValue }
         case .uint8, .uint32, .uint64, .size:
             var trial = configuration
             let numbers = nearestNumbers(around: current.number, upTo: item.type.maximum ?? .max) { number in
                 trial[item.id] = .number(number)
                 return !rule.isViolated(by: trial, on: host)
             }
-            values = numbers.map { Value.number($0) } + [item.defaultValue]
+            values = numbers.map { Value.number($0) } + [defaultValue]
         case .string, .bitmapMapping, .stringList:
-            values = [item.defaultValue]
+            values = [defaultValue]
         }
         var unique: [Value] = []
         for value in values where value != current && !unique.contains(value) { unique.append(value) }

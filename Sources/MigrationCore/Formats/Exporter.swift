@@ -8,6 +8,8 @@ public enum ExportFormat: String, CaseIterable, Hashable, Sendable {
     case hmp
     /// A migedit profile.
     case json
+    /// `virsh migrate` options that make libvirt set the source QEMU up this way.
+    case virsh
 }
 
 /// An export: the text for stdout, plus notes on settings this format cannot express
@@ -42,6 +44,7 @@ public enum Exporter {
         case .qmp: export = qmp(present)
         case .hmp: export = hmp(present)
         case .json: export = Export(text: Profile(configuration: present, host: host, version: version).json, notes: [])
+        case .virsh: export = virsh(Profile(configuration: present, host: host, version: version))
         }
         let ignored = MonitorQuirks.notes(for: present, host: host, catalog: catalog, format: format)
         return Export(text: export.text, notes: notes + export.notes + ignored)

@@ -9,6 +9,9 @@ public enum ImportFormat: String, CaseIterable, Hashable, Sendable {
     case qmp
     /// A migedit profile.
     case profile
+    /// `virsh migrate …` command lines (and `migrate-setspeed`, `migrate-setmaxdowntime`,
+    /// `migrate-compcache`): the settings libvirt gives the source QEMU.
+    case virsh
 }
 
 /// Reads configurations from QEMU's own formats. Later settings win, as they do in QEMU.
@@ -22,6 +25,7 @@ public enum Importer {
     ) throws(ImportError) -> Profile {
         let catalog = Catalog.for(version)
         var profile = Profile(host: host, version: version)
+        try profile.setMachine(host.machine)
         var found: Int
         switch format {
         case .global:
@@ -32,6 +36,8 @@ public enum Importer {
             found = try qmp(text, into: &profile, catalog: catalog)
         case .profile:
             return try Profile(json: text, defaultVersion: version)
+        case .virsh:
+            return try VirshMigration(parsing: text).sourceProfile(version: version, host: host)
         }
         guard found > 0 else { throw ImportError(nothingFound(for: format)) }
         return profile
@@ -44,13 +50,13 @@ public enum Importer {
             return "no migration settings found (expected a QEMU command line with -global migration.PROP=VALUE, "
                 + "-accel, -machine or -incoming)"
         case .qmp: return "no migration settings found in the QMP input"
-        case .profile: return "no migration settings found"
+        case .profile, .virsh: return "no migration settings found"
         }
     }
 
     /// Picks the format from the text: JSON with `execute` or `return` (or a bare list) is QMP,
-    /// other JSON is a profile, words that are all `-global` options are a fragment, and
-    /// anything else is a whole command line.
+    /// other JSON is a profile, a command starting with `virsh` is virsh, words that are all
+    /// `-global` options are a fragment, and anything else is a whole command line.
     public static func detectFormat(of text: String) -> ImportFormat {
         let trimmed = text.drop { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
         if trimmed.hasPrefix("[") { return .qmp }
@@ -58,6 +64,7 @@ public enum Importer {
             return text.contains("\"execute\"") || text.contains("\"return\"") ? .qmp : .profile
         }
         guard let words = try? ShellWords.split(text) else { return .global }
+        if let first = words.first, first == "virsh" || first.hasSuffix("/virsh") { return .virsh }
         var expectArgument = false
         for word in words {
             if expectArgument {
@@ -90,6 +97,7 @@ public enum Importer {
         }
         var found = 0
         var accelerator: String?
+        var assignments: [(property: String, value: String)] = []
         var index = 0
         while index < words.count {
             let word = words[index]
@@ -116,8 +124,14 @@ public enum Importer {
                 if onlyMigration { continue }
                 throw ImportError("'\(argument)' sets \(driver), not migration")
             }
-            try apply(property: property, value: value, to: &profile.configuration, catalog: catalog)
+            assignments.append((property, value))
             found += 1
+        }
+        // QEMU applies the machine type's compat properties before every -global, wherever
+        // -M stands on the line.
+        try profile.setMachine(profile.host.machine)
+        for (property, value) in assignments {
+            try apply(property: property, value: value, to: &profile.configuration, catalog: catalog)
         }
         return found
     }

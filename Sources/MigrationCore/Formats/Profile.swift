@@ -76,12 +76,15 @@ public struct Profile: Hashable, Sendable {
             }
             self.version = version
         }
+        if let host = document["host"] {
+            try readHost(host)
+            try checkMachine()
+            configuration = machineDefaults
+        }
         for section in sections {
             switch section.key {
-            case "qemu":
+            case "qemu", "host":
                 continue
-            case "host":
-                try readHost(section.value)
             case "capabilities", "parameters", "properties":
                 try readItems(section.value, section: section.key)
             default:
@@ -138,12 +141,16 @@ public struct Profile: Hashable, Sendable {
 extension Profile {
     /// The profile as `version` would hold it, as the editor's version picker and a lesson's
     /// release step make it: the values that release lacks (settings, or choices) go back to
-    /// their defaults, and `lost` names them.
+    /// their defaults, and `lost` names them. Unchanged settings take the machine type's
+    /// defaults on that release; a machine type the release lacks is dropped, so the profile
+    /// stays one that release can open.
     public func moved(to version: QEMUVersion) -> (document: Profile, lost: [ItemID]) {
         let lost = configuration.valuesLost(movingTo: version)
         var moved = self
         for id in lost { moved.configuration.reset(id) }
         moved.version = version
+        if let name = moved.host.machine, name != Profile.noMachine, moved.machineType == nil { moved.host.machine = nil }
+        moved.configuration.rebase(onto: moved.machineDefaults)
         return (moved, lost)
     }
 }

@@ -20,6 +20,9 @@ public struct LiveSnapshot: Hashable, Sendable {
         ("caps", "query-migrate-capabilities"), ("params", "query-migrate-parameters"),
     ].map { ($0.0, Exporter.command($0.1, [])) } + [
         ("globals", Exporter.command("human-monitor-command", [JSONMember(key: "command-line", value: .string("info migrate"))])),
+        ("machine", Exporter.command("qom-get", [
+            JSONMember(key: "path", value: .string("/machine")), JSONMember(key: "property", value: .string("type")),
+        ])),
     ]
 
     /// The migration states in which QEMU refuses capability changes (its
@@ -47,6 +50,11 @@ public struct LiveSnapshot: Hashable, Sendable {
         self.version = version
         let catalog = Catalog.for(version)
         var profile = Profile(host: host, version: version)
+        // The machine type's compat properties are the defaults the settings are measured against.
+        if let type = replies["machine"]?.stringValue, type.hasSuffix(LiveSnapshot.machineSuffix) {
+            let name = String(type.dropLast(LiveSnapshot.machineSuffix.count))
+            if MachineType(name: name, in: version) != nil { try profile.setMachine(name) }
+        }
         guard let capabilities = replies["caps"]?.arrayValue, let parameters = replies["params"], parameters.members != nil else {
             throw ImportError("query-migrate-capabilities or query-migrate-parameters did not answer with the settings")
         }
@@ -81,6 +89,9 @@ public struct LiveSnapshot: Hashable, Sendable {
             configuration[item.id] = try Configuration.parse(String(line[colon.upperBound...]), for: item, version: catalog.version)
         }
     }
+
+    /// What QOM appends to a machine type's name (`pc-q35-8.2-machine`).
+    static let machineSuffix = "-machine"
 
     /// A migration runs, so QEMU refuses capability changes (parameters it still takes).
     public var isMigrating: Bool { LiveSnapshot.runningStates.contains(migrationStatus) && profile.host.incoming == .no }

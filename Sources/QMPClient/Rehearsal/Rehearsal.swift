@@ -19,14 +19,18 @@ public final class Rehearsal {
     private let destination: RehearsalSide
     private let started: Double
 
-    /// `-M q35 -accel tcg -nodefaults -display none`: a real machine with guest RAM and quick
-    /// to start; `-m` and `-bios` are added per rehearsal.
-    static let machineArguments = ["-M", "q35", "-accel", "tcg", "-nodefaults", "-display", "none"]
+    /// `-accel tcg -nodefaults -display none`: no disk, no network, no display, quick to
+    /// start; `-M`, `-m` and `-bios` are added per rehearsal.
+    static let machineArguments = ["-accel", "tcg", "-nodefaults", "-display", "none"]
 
-    /// Starts both QEMUs of `binary` and waits up to `timeout` seconds for their QMP sockets.
+    /// Starts both QEMUs of `binary` (machine type `machine`: q35, or the versioned type a
+    /// profile names, whose compat properties then apply) and waits up to `timeout` seconds
+    /// for their QMP sockets.
     /// Throws (having stopped everything) when the binary cannot be started, does not serve
     /// QMP, or is a release migedit has no profile for.
-    public init(binary: String, memoryMiB: UInt64 = 128, workload: RehearsalWorkload = .idle, timeout: Double = 10) throws(QMPError) {
+    public init(
+        binary: String, machine: String = "q35", memoryMiB: UInt64 = 128, workload: RehearsalWorkload = .idle, timeout: Double = 10
+    ) throws(QMPError) {
         self.memoryMiB = memoryMiB
         self.workload = workload
         started = ChildProcess.monotonicSeconds()
@@ -40,7 +44,7 @@ public final class Rehearsal {
             directory.remove()
             throw QMPError("cannot write the rehearsal firmware to \(firmware)")
         }
-        let command = [binary] + Rehearsal.machineArguments + ["-m", String(memoryMiB), "-bios", firmware]
+        let command = [binary, "-M", machine] + Rehearsal.machineArguments + ["-m", String(memoryMiB), "-bios", firmware]
         do {
             destination = try RehearsalSide(role: "destination", command: command + ["-incoming", "defer"], in: directory)
         } catch {
