@@ -1,6 +1,7 @@
 import ArgumentParser
 import Glibc
 import MigrationCore
+import QEMURunner
 import QMPClient
 
 /// `migedit rehearse`: proves a configuration migrates, between two real QEMUs on this host.
@@ -60,19 +61,28 @@ struct RehearseCommand: ParsableCommand {
     }
 
     func run() throws {
-        let machine = try options.load().host.machine ?? "q35"
+        // The binary's release first: the profile, its machine type and --qemu are read for it.
+        let binary: QEMUBinary
+        do {
+            binary = try QEMUBinary.probe(qemuBinary)
+        } catch {
+            throw CLIFailure.badInput("no usable QEMU: " + error.message)
+        }
+        guard let version = QEMUVersion(parsing: binary.version) else {
+            throw CLIFailure.badInput("migedit has no profile for QEMU \(binary.version) (known: \(QEMUVersion.list))")
+        }
+        if let asked = options.release.qemu, asked != version {
+            throw CLIFailure.badInput("--qemu \(asked) does not match \(qemuBinary), which is QEMU \(binary.version)")
+        }
+        let source = try options.load(version: version)
         let rehearsal: Rehearsal
         do {
-            rehearsal = try Rehearsal(binary: qemuBinary, machine: machine, memoryMiB: memory, workload: workload)
+            rehearsal = try Rehearsal(
+                binary: binary.path, machine: source.host.machine ?? "q35", memoryMiB: memory, workload: workload)
         } catch {
             throw CLIFailure.badInput("no usable QEMU: " + error.message)
         }
         defer { rehearsal.stop() }
-        let version = rehearsal.snapshot.version
-        if let asked = options.release.qemu, asked != version {
-            throw CLIFailure.badInput("--qemu \(asked) does not match \(qemuBinary), which is QEMU \(rehearsal.snapshot.qemuVersion)")
-        }
-        let source = try options.load(version: version)
         var target = source
         if let destination {
             var other = options

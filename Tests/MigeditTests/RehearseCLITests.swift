@@ -36,6 +36,17 @@ struct RehearseCLITests {
         #expect(lines.last?.hasPrefix("destination guest   runs (status running, counter at 0x500 0x") == true)
     }
 
+    /// --machine is read for the binary's release, not the default one: pc-i440fx-1.7 exists in
+    /// 7.2 only, and both QEMUs run it.
+    @Test func aMachineTypeOfTheBinarysReleaseIsRehearsed() throws {
+        let result = try run(["rehearse", "--qemu-binary", qemuPath, "--machine", "pc-i440fx-1.7", "--json"])
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        let json = try JSON(parsing: result.standardOutput)
+        #expect(json["outcome"]?.stringValue == "completed" && json["destination-guest-runs"]?.boolValue == true)
+        let unknown = try run(["rehearse", "--qemu-binary", qemuPath, "--machine", "pc-q35-9.0"])
+        #expect(unknown.exitCode == 2 && unknown.standardError.contains("QEMU 7.2 has no machine type 'pc-q35-9.0'"))
+    }
+
     @Test func jsonCarriesTheSameFacts() throws {
         let result = try run(["rehearse", "--qemu-binary", qemuPath, "--set", "multifd=on", "--memory", "64M", "--json"])
         #expect(result.exitCode == 0, "\(result.standardError)")
