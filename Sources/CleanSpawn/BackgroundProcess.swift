@@ -18,23 +18,21 @@ public final class BackgroundProcess: Sendable {
             guard descriptor >= 0 else { throw .cannotStart("cannot open \(errorLog): \(String(cString: strerror(errno)))") }
             close(descriptor)
         }
-        // A signal between the spawn and the watch would leave the new group running.
-        let held = OrphanGuard.holdSignals()
-        defer { OrphanGuard.restoreSignals(held) }
-        let spawned = CleanSpawn.lock.withLock { _ in
-            CleanSpawn.start(
-                command,
-                files: [
-                    STDIN_FILENO: .open("/dev/null", flags: O_RDONLY), STDOUT_FILENO: .open("/dev/null", flags: O_WRONLY),
-                    STDERR_FILENO: .open(errorLog ?? "/dev/null", flags: O_WRONLY | O_APPEND),
-                ],
-                newProcessGroup: true)
-        }
-        switch spawned {
-        case .success(let pid): self.pid = pid
-        case .failure(let error): throw .cannotStart("cannot start \(command[0]): \(error.message)")
-        }
-        OrphanGuard.watch(pid)
+        pid = try OrphanGuard.startWatched({ () throws(ChildProcess.Failure) -> pid_t in
+            let spawned = CleanSpawn.lock.withLock { _ in
+                CleanSpawn.start(
+                    command,
+                    files: [
+                        STDIN_FILENO: .open("/dev/null", flags: O_RDONLY), STDOUT_FILENO: .open("/dev/null", flags: O_WRONLY),
+                        STDERR_FILENO: .open(errorLog ?? "/dev/null", flags: O_WRONLY | O_APPEND),
+                    ],
+                    newProcessGroup: true)
+            }
+            switch spawned {
+            case .success(let pid): return pid
+            case .failure(let error): throw .cannotStart("cannot start \(command[0]): \(error.message)")
+            }
+        }, group: { $0 })
     }
 
     /// Whether the program is still running (not exited, or exited but not reaped).

@@ -63,19 +63,11 @@ public enum ChildProcess {
         newProcessGroup: Bool = false, newSession: Bool = false, timeout: Double = 20
     ) throws(Failure) -> Output {
         let deadline = monotonicSeconds() + timeout
-        // A signal between the spawn and the watch would end this process and leave the new
-        // group running, so the guarded signals wait until the group is watched.
-        let held = newProcessGroup ? OrphanGuard.holdSignals() : nil
-        let child: (pid: pid_t, stdin: Int32, stdout: Int32, stderr: Int32)
-        do {
-            child = try start(command, environment: environment, newProcessGroup: newProcessGroup, newSession: newSession)
-        } catch {
-            held.map(OrphanGuard.restoreSignals)
-            throw error
+        func spawn() throws(Failure) -> (pid: pid_t, stdin: Int32, stdout: Int32, stderr: Int32) {
+            try start(command, environment: environment, newProcessGroup: newProcessGroup, newSession: newSession)
         }
+        let child = try newProcessGroup ? OrphanGuard.startWatched(spawn, group: \.pid) : spawn()
         let pid = child.pid
-        if newProcessGroup { OrphanGuard.watch(pid) }
-        held.map(OrphanGuard.restoreSignals)
         defer { if newProcessGroup { OrphanGuard.release(pid) } }
         var streams = Streams(stdin: child.stdin, stdout: child.stdout, stderr: child.stderr, input: input)
         defer { streams.closeAll() }

@@ -62,21 +62,23 @@ enum OrphanGuard {
         }
     }
 
-    /// Blocks the guarded signals in this thread (after installing the handlers) and returns
-    /// the mask to put back; one that arrives meanwhile is delivered by `restoreSignals`.
-    static func holdSignals() -> sigset_t {
+    /// Runs `start`, which spawns a child leading a process group of its own, with the guarded
+    /// signals blocked in this thread until that group is watched: one arriving between the
+    /// spawn and the watch would end this process and leave the group running. A signal that
+    /// arrives meanwhile is delivered when the mask is put back.
+    static func startWatched<Child, Failure: Error>(
+        _ start: () throws(Failure) -> Child, group: (Child) -> pid_t
+    ) throws(Failure) -> Child {
         _ = installed
         var guarded = sigset_t()
         sigemptyset(&guarded)
         for signal in signals { sigaddset(&guarded, signal) }
         var saved = sigset_t()
         pthread_sigmask(SIG_BLOCK, &guarded, &saved)
-        return saved
-    }
-
-    static func restoreSignals(_ saved: sigset_t) {
-        var mask = saved
-        pthread_sigmask(SIG_SETMASK, &mask, nil)
+        defer { pthread_sigmask(SIG_SETMASK, &saved, nil) }
+        let child = try start()
+        watch(group(child))
+        return child
     }
 
     static func release(_ group: pid_t) {
