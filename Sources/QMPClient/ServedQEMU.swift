@@ -2,19 +2,21 @@ import CleanSpawn
 import Glibc
 
 /// A QEMU started to be attached to: a small TCG guest (no disks, no display) serving QMP on a
-/// UNIX socket in a private directory, as operators run one. The tests and the benchmark run
-/// `pull`, `apply` and the live editor against it; `stop()` (or dropping it) kills it by pid
+/// UNIX socket in a private `ScratchDirectory`, as operators run one. The tests and the benchmark
+/// run `pull`, `apply` and the live editor against it; `stop()` (or dropping it) kills it by pid
 /// and removes the directory.
 public final class ServedQEMU {
-    /// `-M q35 -accel tcg -m 128 -nodefaults -display none`: a real machine with guest RAM, so
-    /// a migration has something to send, yet quick to start.
-    public static let machineArguments = ["-M", "q35", "-accel", "tcg", "-m", "128", "-nodefaults", "-display", "none"]
+    /// `-M q35 -m 128` and a rehearsal's TCG guest without devices or display: a real machine
+    /// with guest RAM, so a migration has something to send, yet quick to start.
+    public static let machineArguments = ["-M", "q35"] + Rehearsal.machineArguments + ["-m", "128"]
 
     public let process: BackgroundProcess
+    private let scratch: ScratchDirectory
     /// The private directory holding the QMP socket, QEMU's stderr and any other socket a test
     /// wants (an incoming migration's).
-    public let directory: String
-    public var socketPath: String { directory + "/qmp.sock" }
+    public var directory: String { scratch.path }
+    public let socketPath: String
+    private let errorLog: String
     /// The `--qmp` argument that reaches it.
     public var address: String { "unix:" + socketPath }
 
@@ -22,15 +24,18 @@ public final class ServedQEMU {
     /// and waits up to `timeout` seconds until QMP answers there (the socket file appears before
     /// QEMU listens on it). Throws (having killed it) when QEMU exits first or never answers.
     public init(binary: String, arguments: [String] = [], timeout: Double = 10) throws(QMPError) {
-        var template = Array("/tmp/migedit-qmp-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw QMPError("cannot create a directory for QEMU's socket") }
-        directory = String(cString: made)
-        let command = [binary] + ServedQEMU.machineArguments
-            + ["-qmp", "unix:\(directory)/qmp.sock,server=on,wait=off"] + arguments
         do {
-            process = try BackgroundProcess(command, errorLog: directory + "/stderr")
+            scratch = try ScratchDirectory(prefix: "migedit-qmp")
         } catch {
-            ServedQEMU.remove(directory)
+            throw QMPError("cannot create a directory for QEMU's socket")
+        }
+        socketPath = scratch.path("qmp.sock")
+        errorLog = scratch.path("stderr")
+        let command = [binary] + ServedQEMU.machineArguments + ["-qmp", "unix:\(socketPath),server=on,wait=off"] + arguments
+        do {
+            process = try BackgroundProcess(command, errorLog: errorLog)
+        } catch {
+            scratch.remove()
             throw QMPError(error.description)
         }
         let deadline = ChildProcess.monotonicSeconds() + timeout
@@ -46,7 +51,7 @@ public final class ServedQEMU {
 
     /// What QEMU printed on stderr so far.
     public var standardError: String {
-        guard let file = fopen(directory + "/stderr", "r") else { return "" }
+        guard let file = fopen(errorLog, "r") else { return "" }
         defer { fclose(file) }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
@@ -61,18 +66,8 @@ public final class ServedQEMU {
     /// Kills QEMU (by pid, with everything it started) and removes the directory.
     public func stop() {
         process.stop()
-        ServedQEMU.remove(directory)
+        scratch.remove()
     }
 
     deinit { stop() }
-
-    private static func remove(_ directory: String) {
-        guard let entries = opendir(directory) else { return }
-        while let entry = readdir(entries) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name != "." && name != ".." { unlink(directory + "/" + name) }
-        }
-        closedir(entries)
-        rmdir(directory)
-    }
 }
