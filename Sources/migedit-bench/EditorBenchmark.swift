@@ -48,8 +48,7 @@ enum EditorBenchmark {
         }
 
         print("")
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("migedit").path
+        let executable = StartupBenchmark.sibling("migedit")
         if let times = PseudoTerminalLaunch.firstFrameMilliseconds(executable: executable, runs: 31) {
             print("whole-process `migedit` exec to first painted frame on an 80x24 pty: median \(String(format: "%.2f", median(times))) ms, max \(String(format: "%.2f", times.max() ?? 0)) ms (31 runs)")
         } else {

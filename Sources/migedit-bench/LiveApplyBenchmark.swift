@@ -1,4 +1,3 @@
-import CleanSpawn
 import Foundation
 import MigrationCore
 import QMPClient
@@ -19,7 +18,7 @@ enum LiveApplyBenchmark {
     static func run() {
         print("")
         print("apply of a 10-setting profile to a running QEMU (q35, TCG), median of \(runs) runs:")
-        let migedit = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("migedit").path
+        let migedit = StartupBenchmark.sibling("migedit")
         for path in QEMUStartBenchmark.binaries {
             guard let qemu = try? ServedQEMU(binary: path), let version = try? LiveQEMU(attachingTo: qemu.address).snapshot().version else {
                 print("  \(path): not found or did not serve QMP (scripts/fetch-qemu provides it)")
@@ -52,20 +51,13 @@ enum LiveApplyBenchmark {
             }
             var process: [Double] = []
             for _ in 0..<runs where FileManager.default.isExecutableFile(atPath: migedit) {
-                var status: Int32 = -1
-                let elapsed = clock.measure {
-                    let spawned = CleanSpawn.start(
-                        [migedit, "apply", profilePath, "--qmp", qemu.address],
-                        files: [1: .open("/dev/null", flags: O_WRONLY), 2: .open("/dev/null", flags: O_WRONLY)])
-                    guard case .success(let pid) = spawned else { return }
-                    waitpid(pid, &status, 0)
-                }
+                let run = timedProcess([migedit, "apply", profilePath, "--qmp", qemu.address])
                 if let resetter = try? LiveQEMU(attachingTo: qemu.address) { reset(resetter) }
-                guard status == 0 else {
+                guard let run, run.status == 0 else {
                     print("  QEMU \(version): migedit apply failed; no whole-process figure")
                     break
                 }
-                process.append(seconds(elapsed) * 1000)
+                process.append(run.milliseconds)
             }
             let whole = process.count == runs ? String(format: "%.1f ms whole `migedit apply` process", median(process)) : "no whole-process figure"
             print("  QEMU \(version)  \(String(format: "%.1f", median(inProcess))) ms in process (max \(String(format: "%.1f", inProcess.max()!))), \(whole)")

@@ -15,6 +15,18 @@ func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
 }
 
+/// Runs `arguments` as a shell would (posix_spawn, stdout and stderr to /dev/null) and waits
+/// for it: its wait status and wall time in milliseconds, nil when it cannot be started.
+func timedProcess(_ arguments: [String]) -> (status: Int32, milliseconds: Double)? {
+    let clock = ContinuousClock()
+    let began = clock.now
+    let spawned = CleanSpawn.start(arguments, files: [1: .open("/dev/null", flags: O_WRONLY), 2: .open("/dev/null", flags: O_WRONLY)])
+    guard case .success(let pid) = spawned else { return nil }
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+    return (status, seconds(clock.now - began) * 1000)
+}
+
 /// Runs `body` `count` times per run and returns the median rate in calls per second.
 func rate(count: Int, _ body: () -> Void) -> Double {
     let clock = ContinuousClock()
@@ -104,21 +116,12 @@ print("  releases accepting postcopy+multifd as is (all 10 checkers): \(String(f
 /// Whole-process time of `migedit check`, spawned as a shell would (posix_spawn, output to
 /// /dev/null, wait), median of 31 runs.
 func processMilliseconds(_ arguments: [String]) -> Double? {
-    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        .appendingPathComponent("migedit").path
+    let executable = StartupBenchmark.sibling("migedit")
     guard FileManager.default.isExecutableFile(atPath: executable) else { return nil }
     var times: [Double] = []
-    let clock = ContinuousClock()
     for _ in 0..<31 {
-        let elapsed = clock.measure {
-            let spawned = CleanSpawn.start(
-                [executable] + arguments,
-                files: [1: .open("/dev/null", flags: O_WRONLY), 2: .open("/dev/null", flags: O_WRONLY)])
-            guard case .success(let pid) = spawned else { return }
-            var status: Int32 = 0
-            waitpid(pid, &status, 0)
-        }
-        times.append(seconds(elapsed) * 1000)
+        guard let run = timedProcess([executable] + arguments) else { return nil }
+        times.append(run.milliseconds)
     }
     return median(times)
 }
