@@ -157,7 +157,8 @@ public enum MapSVG {
             lines.append("<g class=\"rule\"><title>\(XMLText.escape(rule.explanation))</title>")
             lines.append(text(Style.ruleLabel(rule), x: x, y: y, size: size, weight: "bold", fill: Style.ruleInk(rule), family: Style.mono))
             y += 15
-            let body = wrap(rule.message, columns: columns - 2) + wrap("reads " + rule.subjects.joined(separator: ", "), columns: columns - 2)
+            let reads = "reads " + rule.subjects.joined(separator: ", ")
+            let body = TextWrap.lines(rule.message, width: columns - 2) + TextWrap.lines(reads, width: columns - 2)
             for line in body {
                 lines.append(text(line, x: x + 14, y: y, size: size - 1, fill: Style.ruleInk(rule, muted: true), family: Style.mono))
                 y += 14
@@ -199,21 +200,6 @@ public enum MapSVG {
         static let pair = "In the cells: rules between two settings"
         static let side = "Beside the grid: more than two settings, or a host fact"
         static let value = "On one setting: ranges, values, deprecations"
-    }
-
-    /// Greedy word wrap at `columns` characters (the panel is monospaced).
-    static func wrap(_ text: String, columns: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            if !line.isEmpty && line.count + 1 + word.count > columns {
-                lines.append(line)
-                line = ""
-            }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
     }
 
     /// A rectangle; `isClear` keeps the fill (for hovers and readers) but paints none of it.

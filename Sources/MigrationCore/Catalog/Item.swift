@@ -79,7 +79,4 @@ public struct Item: Sendable {
     /// Whether QEMU's `query-migrate-*` replies always list the item: `block-bitmap-mapping` is
     /// left out until it is set and `cpr-exec-command` while it is empty.
     public var isAlwaysReportedByQuery: Bool { type != .bitmapMapping && type != .stringList }
-
-    /// The underscore name QEMU's range messages use (`multifd_channels`).
-    public var cName: String { String(name.map { $0 == "-" ? "_" : $0 }) }
 }

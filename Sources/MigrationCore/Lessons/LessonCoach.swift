@@ -6,9 +6,9 @@
 public enum LessonCoach {
     /// The hint for `profile`, or nil when the goal already holds.
     public static func hint(for goal: LessonGoal, in profile: Profile) -> LessonHint? {
-        let now = goal.status(of: profile)
-        guard !now.isMet else { return nil }
         let report = Checker.for(profile.version).check(profile.configuration, on: profile.host)
+        let now = goal.status(of: profile, report: report)
+        guard !now.isMet else { return nil }
         let steps = bestMove(goal: goal, now: now, profile: profile, report: report) ?? []
         var reason = reason(now: now, profile: profile, report: report)
         if steps.contains(where: { if case .release = $0 { true } else { false } }) {
@@ -81,7 +81,7 @@ public enum LessonCoach {
                 }
             }
         }
-        let towards = goal.status(of: profile).missing.flatMap { $0.condition.steps(towards: profile) }.map { [$0] }
+        let towards = goal.status(of: profile, report: report).missing.flatMap { $0.condition.steps(towards: profile) }.map { [$0] }
         return fixes + towards
     }
 

@@ -28,8 +28,12 @@ public struct LessonGoal: Hashable, Sendable {
 
     /// Each condition judged on `profile`.
     public func status(of profile: Profile) -> LessonGoalStatus {
-        let report = Checker.for(profile.version).check(profile.configuration, on: profile.host)
-        return LessonGoalStatus(results: conditions.map { condition in
+        status(of: profile, report: Checker.for(profile.version).check(profile.configuration, on: profile.host))
+    }
+
+    /// Each condition judged on `profile`, whose check `report` already holds.
+    func status(of profile: Profile, report: Report) -> LessonGoalStatus {
+        LessonGoalStatus(results: conditions.map { condition in
             let shortfall = condition.shortfall(in: profile, report: report)
             return LessonGoalStatus.Result(condition: condition, shortfall: shortfall, text: condition.text(in: profile))
         }, errors: report.errors.count)

@@ -19,12 +19,15 @@ public struct ConstraintMap: Sendable {
     /// Rules about one setting alone (ranges, syntax, deprecation), which have no place in a
     /// grid of pairs.
     public let valueRules: [Rule]
+    /// The links of each pair of settings, in rule order: the editor asks for a cell's mark for
+    /// every visible cell on every frame, so the pairs are sorted out once here.
+    private let linksByPair: [Pair: [MapLink]]
 
-    private static let maps = QEMUVersion.allCases.map { ConstraintMap(version: $0) }
+    private static let maps = PerRelease { ConstraintMap(version: $0) }
 
-    /// The map of a release (built once per release).
+    /// The map of a release (built the first time it is asked for).
     public static func of(_ version: QEMUVersion) -> ConstraintMap {
-        maps[version.index]
+        maps[version]
     }
 
     init(version: QEMUVersion) {
@@ -46,11 +49,21 @@ public struct ConstraintMap: Sendable {
         self.links = links
         self.sideRules = sideRules
         self.valueRules = valueRules
+        linksByPair = Dictionary(grouping: links) { Pair($0.item, $0.other) }
+    }
+
+    /// Two settings in either order.
+    private struct Pair: Hashable {
+        let low: ItemID, high: ItemID
+
+        init(_ first: ItemID, _ second: ItemID) {
+            (low, high) = first < second ? (first, second) : (second, first)
+        }
     }
 
     /// The links joining two settings, in rule order.
     public func links(between first: ItemID, _ second: ItemID) -> [MapLink] {
-        links.filter { $0.joins(first, second) }
+        linksByPair[Pair(first, second)] ?? []
     }
 
     /// What the cell at `row`, `column` shows: a conflict outranks a need, which outranks a
@@ -67,10 +80,9 @@ public struct ConstraintMap: Sendable {
     /// The links this configuration breaks right now: their rule is violated and both of its
     /// settings are among the rule's culprits, so a cell is marked only where the fix lies.
     public func brokenLinks(in configuration: Configuration, on host: Host) -> [MapLink] {
-        let broken = brokenRules(in: configuration, on: host)
+        let culprits = brokenRules(in: configuration, on: host).mapValues { $0.culprits(in: configuration, on: host) }
         return links.filter { link in
-            guard let rule = broken[link.rule] else { return false }
-            let culprits = rule.culprits(in: configuration, on: host)
+            guard let culprits = culprits[link.rule] else { return false }
             return culprits.contains(.item(link.item)) && culprits.contains(.item(link.other))
         }
     }
