@@ -13,12 +13,6 @@ extension EditorState {
         var picker = picker
         let page = max(1, Layout(size: size).listHeight - 2)
         switch key {
-        case .up, .character("k"), .backTab: picker.move(by: -1)
-        case .down, .character("j"), .tab: picker.move(by: 1)
-        case .pageUp: picker.move(by: -page)
-        case .pageDown: picker.move(by: page)
-        case .home, .character("g"): picker.move(by: -picker.names.count)
-        case .end, .character("G"): picker.move(by: picker.names.count)
         case .enter:
             mode = .list
             switchMachine(to: picker.selected)
@@ -28,7 +22,7 @@ extension EditorState {
             status = .info("Still \(machineLabel(document.host.machine))")
             return []
         default:
-            break
+            if let step = key.listStep(count: picker.names.count, page: page) { picker.move(by: step) }
         }
         mode = .pickMachine(picker)
         return []

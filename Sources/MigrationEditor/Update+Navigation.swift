@@ -40,6 +40,23 @@ extension EditorState {
 
 /// Scrolling of read-only text (the detail pane, the help and export screens) with the usual
 /// keys, clamped so the last line never scrolls above the bottom of the view.
+extension Key {
+    /// How far a movement key moves the highlight of a list of `count` entries: one for the
+    /// arrows, j/k and Tab, `page` for PgUp/PgDn, the whole list for Home/End and g/G; nil for
+    /// any other key. The pickers and the problems list share it, so they move alike.
+    func listStep(count: Int, page: Int) -> Int? {
+        switch self {
+        case .up, .character("k"), .backTab: return -1
+        case .down, .character("j"), .tab: return 1
+        case .pageUp: return -page
+        case .pageDown: return page
+        case .home, .character("g"): return -count
+        case .end, .character("G"): return count
+        default: return nil
+        }
+    }
+}
+
 enum Scrolling {
     /// The new offset for a movement key, or nil when the key is not a movement key. `total`
     /// (the number of lines) is only worked out for movement keys.

@@ -14,10 +14,6 @@ extension EditorState {
         var list = list
         let problems = analysis.problems
         switch key {
-        case .up, .character("k"), .backTab: list.move(by: -1, count: problems.count)
-        case .down, .character("j"), .tab: list.move(by: 1, count: problems.count)
-        case .home, .pageUp, .character("g"): list.move(by: -problems.count, count: problems.count)
-        case .end, .pageDown, .character("G"): list.move(by: problems.count, count: problems.count)
         case .enter:
             mode = .list
             guard list.selection < problems.count, let subject = problems[list.selection].subjects.first else { return [] }
@@ -32,7 +28,7 @@ extension EditorState {
             mode = .list
             return []
         default:
-            break
+            if let step = key.listStep(count: problems.count, page: problems.count) { list.move(by: step, count: problems.count) }
         }
         mode = .problems(list)
         return []

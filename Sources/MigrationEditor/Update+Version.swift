@@ -20,10 +20,6 @@ extension EditorState {
     mutating func handleVersionPicker(_ key: Key, _ picker: VersionPicker) -> [EditorEffect] {
         var picker = picker
         switch key {
-        case .up, .character("k"), .backTab: picker.move(by: -1)
-        case .down, .character("j"), .tab: picker.move(by: 1)
-        case .home, .pageUp, .character("g"): picker.move(by: -QEMUVersion.allCases.count)
-        case .end, .pageDown, .character("G"): picker.move(by: QEMUVersion.allCases.count)
         case .enter:
             mode = .list
             switchVersion(to: picker.selection)
@@ -33,7 +29,8 @@ extension EditorState {
             status = .info("Still QEMU \(document.version)")
             return []
         default:
-            break
+            let count = QEMUVersion.allCases.count
+            if let step = key.listStep(count: count, page: count) { picker.move(by: step) }
         }
         mode = .pickVersion(picker)
         return []

@@ -34,9 +34,7 @@ struct ApplyCommand: ParsableCommand {
     func run() throws {
         let requested = try options.load()
         let (qemu, snapshot) = try target.attach(host: requested.host)
-        if let asked = options.release.qemu, asked != snapshot.version {
-            throw CLIFailure.badInput("--qemu \(asked) does not match the QEMU at \(qemu.address), which is QEMU \(snapshot.qemuVersion)")
-        }
+        try options.release.requireMatch(snapshot.version, target: "the QEMU at \(qemu.address)", reported: snapshot.qemuVersion)
         var wanted = try options.profile == nil
             ? options.apply(to: snapshot.profile, version: snapshot.version) : options.load(version: snapshot.version)
         wanted.host = snapshot.profile.host

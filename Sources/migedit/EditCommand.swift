@@ -108,9 +108,7 @@ struct EditCommand: ParsableCommand {
         case .liveFailed(let reason): throw CLIFailure.badInput(reason)
         default: preconditionFailure("read answers liveRead or liveFailed")
         }
-        if let asked = options.release.qemu, asked != snapshot.version {
-            throw CLIFailure.badInput("--qemu \(asked) does not match \(address), which is QEMU \(snapshot.qemuVersion)")
-        }
+        try options.release.requireMatch(snapshot.version, target: address, reported: snapshot.qemuVersion)
         var changed = try options.apply(to: fromFile ?? snapshot.profile, version: snapshot.version)
         changed.host = snapshot.profile.host
         link.target = LiveTarget(address: address, snapshot: snapshot)

@@ -62,18 +62,8 @@ struct RehearseCommand: ParsableCommand {
 
     func run() throws {
         // The binary's release first: the profile, its machine type and --qemu are read for it.
-        let binary: QEMUBinary
-        do {
-            binary = try QEMUBinary.probe(qemuBinary)
-        } catch {
-            throw CLIFailure.badInput("no usable QEMU: " + error.message)
-        }
-        guard let version = QEMUVersion(parsing: binary.version) else {
-            throw CLIFailure.badInput("migedit has no profile for QEMU \(binary.version) (known: \(QEMUVersion.list))")
-        }
-        if let asked = options.release.qemu, asked != version {
-            throw CLIFailure.badInput("--qemu \(asked) does not match \(qemuBinary), which is QEMU \(binary.version)")
-        }
+        let (binary, version) = try QEMUBinary.probeRelease(qemuBinary, prefix: "no usable QEMU: ")
+        try options.release.requireMatch(version, target: qemuBinary, reported: binary.version)
         let source = try options.load(version: version)
         let rehearsal: Rehearsal
         do {

@@ -33,18 +33,8 @@ struct VerifyCommand: ParsableCommand {
     var timeout = 20.0
 
     func run() throws {
-        let binary: QEMUBinary
-        do {
-            binary = try QEMUBinary.probe(qemuBinary)
-        } catch {
-            throw CLIFailure.badInput(error.message)
-        }
-        guard let version = QEMUVersion(parsing: binary.version) else {
-            throw CLIFailure.badInput("migedit has no profile for QEMU \(binary.version) (known: \(QEMUVersion.list))")
-        }
-        if let asked = options.release.qemu, asked != version {
-            throw CLIFailure.badInput("--qemu \(asked) does not match \(binary.path), which is QEMU \(binary.version)")
-        }
+        let (binary, version) = try QEMUBinary.probeRelease(qemuBinary)
+        try options.release.requireMatch(version, target: binary.path, reported: binary.version)
         let profile = try options.load(version: version)
         let verification: Verification
         let monitors: [MonitorVerification]

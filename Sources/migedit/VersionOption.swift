@@ -16,4 +16,12 @@ struct VersionOption: ParsableArguments {
             return version
         })
     var qemu: QEMUVersion?
+
+    /// Bad input when `--qemu` names a release other than `actual`, the one `target` is
+    /// (`reported` as QEMU spells it): a command must not check one release and act on another.
+    func requireMatch(_ actual: QEMUVersion, target: String, reported: String) throws {
+        if let qemu, qemu != actual {
+            throw CLIFailure.badInput("--qemu \(qemu) does not match \(target), which is QEMU \(reported)")
+        }
+    }
 }
