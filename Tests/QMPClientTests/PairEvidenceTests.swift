@@ -11,19 +11,28 @@ struct PairEvidenceTests {
         let source: [String]
         let destination: [String]
         let workload: RehearsalWorkload
+        /// Rehearsals run until one does not complete. One, but for a race in QEMU itself:
+        /// postcopy-preempt on the source only stops both sides in postcopy-paused when the
+        /// destination turns the unexpected preempt channel away, and a loaded destination can
+        /// finish loading every page first (1 run in 20 under three busy loops on two cores,
+        /// none in 12 on an idle machine), so that case gets three.
+        var attempts = 1
         var description: String { item.item.name }
     }
 
     static let cases = [
         Case(item: .postcopyRam, source: ["postcopy-ram=on"], destination: [], workload: .idle),
-        Case(item: .postcopyPreempt, source: ["postcopy-ram=on", "postcopy-preempt=on"], destination: ["postcopy-ram=on"], workload: .dirty),
+        Case(item: .postcopyPreempt, source: ["postcopy-ram=on", "postcopy-preempt=on"], destination: ["postcopy-ram=on"], workload: .dirty, attempts: 3),
         Case(item: .multifdChannels, source: ["multifd=on", "multifd-channels=4"], destination: ["multifd=on"], workload: .idle),
         Case(item: .multifdCompression, source: ["multifd=on", "multifd-compression=zlib"], destination: ["multifd=on"], workload: .dirty),
     ]
 
     @Test(arguments: rehearsalBinaries, cases)
     func theMismatchStopsTheMigrationAndIsNamed(_ binary: String, _ mismatch: Case) throws {
-        let result = try Rehearsed(binary, source: mismatch.source, destination: mismatch.destination, workload: mismatch.workload, timeout: 2).result
+        var result = try Rehearsed(binary, source: mismatch.source, destination: mismatch.destination, workload: mismatch.workload, timeout: 2).result
+        for _ in 1..<mismatch.attempts where result.outcome == .completed {
+            result = try Rehearsed(binary, source: mismatch.source, destination: mismatch.destination, workload: mismatch.workload, timeout: 2).result
+        }
         #expect(result.outcome != .completed, "\(result.lines)")
         #expect(result.blame?.hasPrefix("the sides differ on \(mismatch.item.item.name)  ") == true, "\(result.lines)")
         #expect(result.mismatches.first?.evidence != nil)

@@ -1,6 +1,6 @@
 import Glibc
 import MigrationCore
-import QMPClient
+@testable import QMPClient
 import Testing
 
 /// A rehearsal between two real QEMUs, run the way `migedit rehearse` runs it, leaving nothing
@@ -64,6 +64,23 @@ struct RehearsalTests {
         let result = try Rehearsed(binary, source: ["postcopy-ram=on"], workload: .dirty).result
         #expect(result.isSuccess, "\(result.lines)")
         #expect(result.postcopyStarted == true && (result.statistics.postcopyBytes ?? 0) > 0)
+    }
+
+    /// Postcopy is requested while precopy is held at `Rehearsal.postcopyHold`, so even an idle
+    /// guest that precopy alone finishes in a few milliseconds goes through postcopy; the source
+    /// then has the profile's own max-bandwidth back.
+    @Test(arguments: rehearsalBinaries)
+    func postcopyStartsBeforePrecopyCanFinishAndTheBandwidthIsGivenBack(_ binary: String) throws {
+        let rehearsal = try Rehearsal(binary: binary)
+        defer { rehearsal.stop() }
+        var profile = Profile(version: rehearsal.snapshot.version)
+        for assignment in ["postcopy-ram=on", "max-bandwidth=123456789"] {
+            try profile.configuration.assign(assignment, version: profile.version)
+        }
+        let result = rehearsal.run(source: profile, destination: profile, timeout: 30)
+        #expect(result.isSuccess && result.postcopyStarted == true, "\(result.lines)")
+        let parameters = try rehearsal.source.run("query-migrate-parameters").value
+        #expect(parameters?["max-bandwidth"]?.uint64Value == 123_456_789)
     }
 
     @Test(arguments: rehearsalBinaries)

@@ -9,7 +9,8 @@ enum PairEvidence {
         .postcopyRam: "rehearsed: postcopy-ram on the source only fails in setup and the destination exits "
             + "(\"load of migration failed: Invalid argument\")",
         .postcopyPreempt: "rehearsed: postcopy-preempt on the source only hangs once postcopy starts, both "
-            + "sides in postcopy-paused",
+            + "sides in postcopy-paused; a busy destination sometimes loads every page before it turns the "
+            + "preempt channel away and completes (10.0: 1 run in 20 under load), a race, not a remedy",
         .multifdChannels: "rehearsed: 4 channels on the source and 2 on the destination fails on 7.2 "
             + "(the destination exits) and hangs on 10.0 (the destination stops answering QMP)",
         .multifdCompression: "rehearsed: zlib on the source and none on the destination fails; 10.0's "
