@@ -1,5 +1,6 @@
 import MigrationCore
 import MigrationEditor
+import QEMURunner
 import QMPClient
 
 /// The editor's rehearsal (`r` on the export screen): the document on both sides, an idle
@@ -8,22 +9,32 @@ enum EditorRehearsal {
     static let timeout = 30.0
 
     static func run(_ profile: Profile, binary: String, progress: (String) -> Void) -> EditorAction {
+        // The binary's release first: the profile moves to it, and its -global properties go on
+        // the command lines of QEMUs started for that release.
+        let qemu: QEMUBinary
+        do {
+            qemu = try QEMUBinary.probe(binary)
+        } catch {
+            return .rehearsalFailed(reason: "no usable QEMU: " + error.message)
+        }
+        guard let version = QEMUVersion(parsing: qemu.version) else {
+            return .rehearsalFailed(reason: "migedit has no profile for QEMU \(qemu.version) (known: \(QEMUVersion.list))")
+        }
+        var document = profile
+        let lost = document.configuration.valuesLost(movingTo: version)
+        guard lost.isEmpty else {
+            return .rehearsalFailed(reason: "\(binary) is QEMU \(qemu.version), which has no "
+                + lost.map(\.item.name).joined(separator: ", "))
+        }
+        document.version = version
         progress("starting two QEMUs of \(binary)")
         let rehearsal: Rehearsal
         do {
-            rehearsal = try Rehearsal(binary: binary, machine: profile.host.machine ?? "q35")
+            rehearsal = try Rehearsal(binary: binary, machine: profile.host.machine ?? "q35", properties: (document, document))
         } catch {
             return .rehearsalFailed(reason: "no usable QEMU: " + error.message)
         }
         defer { rehearsal.stop() }
-        var document = profile
-        let version = rehearsal.snapshot.version
-        let lost = document.configuration.valuesLost(movingTo: version)
-        guard lost.isEmpty else {
-            return .rehearsalFailed(reason: "\(binary) is QEMU \(rehearsal.snapshot.qemuVersion), which has no "
-                + lost.map(\.item.name).joined(separator: ", "))
-        }
-        document.version = version
         return .rehearsed(rehearsal.run(source: document, destination: document, timeout: timeout, progress: progress))
     }
 }

@@ -13,8 +13,10 @@ struct RehearseCommand: ParsableCommand {
             Starts a destination (-incoming defer) and a source QEMU of the binary (TCG, \
             q35 or the profile's machine type, no disk, no network, a few bytes of firmware migedit writes as the guest), \
             checks the two profiles as a pair (see migedit pair), applies each side's \
-            settings over QMP as migedit apply does, migrates over a UNIX socket (a file \
-            for mapped-ram), issues migrate-start-postcopy when postcopy-ram is on, and \
+            settings over QMP as migedit apply does (its -global-only properties go on its \
+            command line), migrates over a UNIX socket (a file for mapped-ram), issues \
+            migrate-start-postcopy when postcopy-ram is on (precopy held at 1 MiB/s until \
+            it is in, then the profile's max-bandwidth again), and \
             prints the outcome (completed, failed with QEMU's error, or stuck with each \
             side's state at the timeout), the numbers query-migrate reports, and whether \
             the guest runs on the destination. --workload dirty keeps 144 guest pages \
@@ -65,14 +67,6 @@ struct RehearseCommand: ParsableCommand {
         let (binary, version) = try QEMUBinary.probeRelease(qemuBinary, prefix: "no usable QEMU: ")
         try options.release.requireMatch(version, target: qemuBinary, reported: binary.version)
         let source = try options.load(version: version)
-        let rehearsal: Rehearsal
-        do {
-            rehearsal = try Rehearsal(
-                binary: binary.path, machine: source.host.machine ?? "q35", memoryMiB: memory, workload: workload)
-        } catch {
-            throw CLIFailure.badInput("no usable QEMU: " + error.message)
-        }
-        defer { rehearsal.stop() }
         var target = source
         if let destination {
             var other = options
@@ -80,6 +74,15 @@ struct RehearseCommand: ParsableCommand {
             other.assignments = []
             target = try other.load(version: version)
         }
+        let rehearsal: Rehearsal
+        do {
+            rehearsal = try Rehearsal(
+                binary: binary.path, machine: source.host.machine ?? "q35", memoryMiB: memory, workload: workload,
+                properties: (source, target))
+        } catch {
+            throw CLIFailure.badInput("no usable QEMU: " + error.message)
+        }
+        defer { rehearsal.stop() }
         let showProgress = isatty(STDERR_FILENO) == 1 && !json
         let result = rehearsal.run(source: source, destination: target, timeout: timeout) { step in
             if showProgress { Console.error("migedit: " + step) }

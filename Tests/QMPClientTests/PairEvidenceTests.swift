@@ -25,6 +25,8 @@ struct PairEvidenceTests {
         Case(item: .postcopyPreempt, source: ["postcopy-ram=on", "postcopy-preempt=on"], destination: ["postcopy-ram=on"], workload: .dirty, attempts: 3),
         Case(item: .multifdChannels, source: ["multifd=on", "multifd-channels=4"], destination: ["multifd=on"], workload: .idle),
         Case(item: .multifdCompression, source: ["multifd=on", "multifd-compression=zlib"], destination: ["multifd=on"], workload: .dirty),
+        Case(item: .sendConfiguration, source: ["send-configuration=off"], destination: [], workload: .idle),
+        Case(item: .sendSectionFooter, source: ["send-section-footer=off"], destination: [], workload: .idle),
     ]
 
     @Test(arguments: rehearsalBinaries, cases)

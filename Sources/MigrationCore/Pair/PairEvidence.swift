@@ -1,6 +1,6 @@
 /// What `migedit rehearse` showed between two real QEMUs (7.2 and 10.0, TCG, 128 MiB) when a
 /// must-match item differed: the evidence `migedit pair` prints under a mismatch. The
-/// rehearsal tests re-run each case (`RehearsalPairTests`) and check the outcome named here.
+/// rehearsal tests re-run each case (`PairEvidenceTests`) and check the outcome named here.
 enum PairEvidence {
     static let observed: [ItemID: String] = [
         .multifd: "rehearsed: multifd on the source only fails at once (source: \"Unable to write to socket: "
@@ -15,5 +15,11 @@ enum PairEvidence {
             + "(the destination exits) and hangs on 10.0 (the destination stops answering QMP)",
         .multifdCompression: "rehearsed: zlib on the source and none on the destination fails; 10.0's "
             + "destination exits with \"multifd 1: flags received 2 flags expected 0\"",
+        .sendConfiguration: "rehearsed: send-configuration off on the source only fails at once, the "
+            + "destination exits (\"Configuration section missing\"); off on both sides migrates on 7.2, and on "
+            + "10.0 (q35) the source aborts at migrate (\"qobject/json-writer.c:74: leave_container: Assertion "
+            + "`depth' failed\")",
+        .sendSectionFooter: "rehearsed: send-section-footer off on the source only fails at once, the "
+            + "destination exits (\"Missing section footer for ram\")",
     ]
 }

@@ -26,11 +26,15 @@ public final class Rehearsal {
 
     /// Starts both QEMUs of `binary` (machine type `machine`: q35, or the versioned type a
     /// profile names, whose compat properties then apply) and waits up to `timeout` seconds
-    /// for their QMP sockets.
+    /// for their QMP sockets. `properties`, the profiles `run` will apply when they are known
+    /// now, puts each side's changed `-global`-only properties on its command line: no monitor
+    /// command sets them once QEMU runs, and some (send-configuration, send-section-footer)
+    /// must match between the sides.
     /// Throws (having stopped everything) when the binary cannot be started, does not serve
     /// QMP, or is a release migedit has no profile for.
     public init(
-        binary: String, machine: String = "q35", memoryMiB: UInt64 = 128, workload: RehearsalWorkload = .idle, timeout: Double = 10
+        binary: String, machine: String = "q35", memoryMiB: UInt64 = 128, workload: RehearsalWorkload = .idle,
+        properties: (source: Profile, destination: Profile)? = nil, timeout: Double = 10
     ) throws(QMPError) {
         self.memoryMiB = memoryMiB
         self.workload = workload
@@ -47,13 +51,14 @@ public final class Rehearsal {
         }
         let command = [binary, "-M", machine] + Rehearsal.machineArguments + ["-m", String(memoryMiB), "-bios", firmware]
         do {
-            destination = try RehearsalSide(role: "destination", command: command + ["-incoming", "defer"], in: directory)
+            destination = try RehearsalSide(
+                role: "destination", command: command + ["-incoming", "defer"], properties: properties?.destination, in: directory)
         } catch {
             directory.remove()
             throw error
         }
         do {
-            source = try RehearsalSide(role: "source", command: command, in: directory)
+            source = try RehearsalSide(role: "source", command: command, properties: properties?.source, in: directory)
             let deadline = started + timeout
             _ = try destination.connect(by: deadline)
             _ = try source.connect(by: deadline)
@@ -120,11 +125,13 @@ public final class Rehearsal {
     private func configure(_ side: RehearsalSide, as profile: Profile, notes: inout [String]) throws(QMPError) -> String? {
         let qemu = try side.connect(by: 0)
         let running = try qemu.snapshot()
+        var held = running.profile.configuration
+        for (id, value) in side.properties { held[id] = value }
         var wanted = profile
         wanted.host = running.profile.host
-        let plan = ApplyPlan(from: running.profile.configuration, to: wanted.configuration, version: running.version, host: wanted.host)
+        let plan = ApplyPlan(from: held, to: wanted.configuration, version: running.version, host: wanted.host)
         for id in plan.propertiesLeftOut {
-            notes.append("\(id.item.name) is a -global property only; the \(side.role) QEMU runs without it")
+            notes.append("\(id.item.name) is a -global property only; the \(side.role) QEMU was started without this value")
         }
         let outcome = try qemu.apply(plan, wanted: wanted.configuration, host: wanted.host)
         if let refusal = outcome.refusal { return refusal }

@@ -12,17 +12,31 @@ final class RehearsalSide {
     let process: BackgroundProcess
     let log: String
     let socket: String
+    /// The `-global`-only properties QEMU was started with (`-global migration.…`).
+    let properties: [(id: ItemID, value: Value)]
     private var live: LiveQEMU?
     /// Seconds a reply may take: QEMU answers at once unless its main loop is stuck, which a
     /// rehearsal reports as such rather than waiting long.
     static let replyTimeout = 2.0
 
-    init(role: String, command: [String], in directory: ScratchDirectory) throws(QMPError) {
+    init(role: String, command: [String], properties profile: Profile?, in directory: ScratchDirectory) throws(QMPError) {
         self.role = role
         log = directory.path(role + ".log")
         socket = directory.path(role + ".qmp")
+        var globals: [String] = []
+        var properties: [(id: ItemID, value: Value)] = []
+        if let profile {
+            let catalog = Catalog.for(profile.version)
+            for id in profile.configuration.changedItems {
+                guard let item = catalog.item(id), item.kind == .property, let property = item.property(on: profile.host) else { continue }
+                let value = profile.configuration[id]
+                globals += ["-global", Exporter.globalArgument(id, value, property: property)]
+                properties.append((id, value))
+            }
+        }
+        self.properties = properties
         do {
-            process = try BackgroundProcess(command + ["-qmp", "unix:\(socket),server=on,wait=off"], errorLog: log)
+            process = try BackgroundProcess(command + globals + ["-qmp", "unix:\(socket),server=on,wait=off"], errorLog: log)
         } catch {
             throw QMPError(error.description)
         }
