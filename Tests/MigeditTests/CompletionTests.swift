@@ -172,4 +172,16 @@ final class CompletionTests {
             ["zsh", "-f"], setup: "fpath=(\(functions) $fpath); autoload -Uz compinit && compinit -u; PS1='%% '; clear",
             prompt: "% ")
     }
+
+    /// Fish reads the completions swift-argument-parser writes for it, which ask the binary
+    /// for values the same way; `complete -C` cannot run them (fish refuses `commandline`
+    /// outside an interactive shell), so this types in a private interactive fish whose
+    /// configuration and data stay in the test's directory.
+    @Test func tabInAnInteractiveFish() throws {
+        let generated = try ChildProcess.run([binary, "--generate-completion-script", "fish"])
+        try generated.standardOutput.write(toFile: directory + "/migedit.fish", atomically: true, encoding: .utf8)
+        try typeWithTabs(
+            ["XDG_CONFIG_HOME=\(directory)/fish-config", "XDG_DATA_HOME=\(directory)/fish-data", "fish", "--no-config", "--private"],
+            setup: "source \(directory)/migedit.fish; function fish_prompt; echo '> '; end; clear", prompt: "> ")
+    }
 }
