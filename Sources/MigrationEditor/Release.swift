@@ -33,10 +33,11 @@ final class Release: Sendable {
         searchIndex = SearchIndex(catalog: catalog, subjects: subjects)
     }
 
-    private static let all: [Release] = QEMUVersion.allCases.map(Release.init)
+    private static let all = PerRelease { Release($0) }
 
-    /// The release's data; built for every release on first use.
-    static func `for`(_ version: QEMUVersion) -> Release { all[version.index] }
+    /// The release's data, built the first time the editor shows that release: opening a 9.0
+    /// profile builds 9.0's only, and the version picker builds the others as it visits them.
+    static func `for`(_ version: QEMUVersion) -> Release { all[version] }
 
     /// This release's view of an item: its choices, its `-global` property (if it has one
     /// here) and whether it is deprecated here. Falls back to the union definition for items
