@@ -14,8 +14,9 @@ struct MapContent {
     init(document: Profile) {
         self.document = document
         map = .of(document.version)
-        brokenLinks = map.brokenLinks(in: document.configuration, on: document.host)
-        brokenSideRules = Set(map.brokenSideRules(in: document.configuration, on: document.host).map(\.identity))
+        let broken = map.broken(in: document.configuration, on: document.host)
+        brokenLinks = broken.links
+        brokenSideRules = Set(broken.sideRules.map(\.identity))
     }
 
     /// Whether the cell joining two settings is broken right now.

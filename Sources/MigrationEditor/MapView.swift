@@ -42,11 +42,11 @@ public struct MapView: Hashable, Sendable {
         } else {
             (row, column) = (0, 0)
         }
-        let (configuration, host) = (document.configuration, document.host)
-        if let link = map.brokenLinks(in: configuration, on: host).first,
+        let broken = map.broken(in: document.configuration, on: document.host)
+        if let link = broken.links.first,
            let row = axis.firstIndex(of: link.item), let column = axis.firstIndex(of: link.other) {
             (self.row, self.column) = (row, column)
-        } else if let rule = map.brokenSideRules(in: configuration, on: host).first,
+        } else if let rule = broken.sideRules.first,
                   let index = map.sideRules.firstIndex(where: { $0.identity == rule.identity }) {
             (sideRule, lastSideRule) = (index, index)
         }

@@ -77,20 +77,27 @@ public struct ConstraintMap: Sendable {
         return .none
     }
 
-    /// The links this configuration breaks right now: their rule is violated and both of its
-    /// settings are among the rule's culprits, so a cell is marked only where the fix lies.
-    public func brokenLinks(in configuration: Configuration, on host: Host) -> [MapLink] {
-        let culprits = brokenRules(in: configuration, on: host).mapValues { $0.culprits(in: configuration, on: host) }
-        return links.filter { link in
+    /// The links and the side rules this configuration breaks right now, from one check: a
+    /// link's rule is violated and both of its settings are among the rule's culprits, so a
+    /// cell is marked only where the fix lies.
+    public func broken(in configuration: Configuration, on host: Host) -> (links: [MapLink], sideRules: [Rule]) {
+        let rules = brokenRules(in: configuration, on: host)
+        let culprits = rules.mapValues { $0.culprits(in: configuration, on: host) }
+        let links = links.filter { link in
             guard let culprits = culprits[link.rule] else { return false }
             return culprits.contains(.item(link.item)) && culprits.contains(.item(link.other))
         }
+        return (links, sideRules.filter { rules[$0.identity] != nil })
+    }
+
+    /// The links this configuration breaks right now (see `broken(in:on:)`).
+    public func brokenLinks(in configuration: Configuration, on host: Host) -> [MapLink] {
+        broken(in: configuration, on: host).links
     }
 
     /// The side rules this configuration breaks right now.
     public func brokenSideRules(in configuration: Configuration, on host: Host) -> [Rule] {
-        let broken = brokenRules(in: configuration, on: host)
-        return sideRules.filter { broken[$0.identity] != nil }
+        broken(in: configuration, on: host).sideRules
     }
 
     private func brokenRules(in configuration: Configuration, on host: Host) -> [RuleID: Rule] {
