@@ -16,7 +16,7 @@ struct RehearseCommand: ParsableCommand {
             settings over QMP as migedit apply does (its -global-only properties go on its \
             command line), migrates over a UNIX socket (a file for mapped-ram), issues \
             migrate-start-postcopy when postcopy-ram is on (precopy held at 1 MiB/s until \
-            it is in, then the profile's max-bandwidth again), and \
+            postcopy starts, then the profile's max-bandwidth again), and \
             prints the outcome (completed, failed with QEMU's error, or stuck with each \
             side's state at the timeout), the numbers query-migrate reports, and whether \
             the guest runs on the destination. --workload dirty keeps 144 guest pages \

@@ -151,18 +151,29 @@ public final class Rehearsal {
             return
         }
         progress("migrating over \(result.transport)")
-        if let refusal = try startSource(to: address, postcopy: postcopy, notes: &result.notes) {
+        let deadline = ChildProcess.monotonicSeconds() + timeout
+        // The source's own max-bandwidth while precopy is held for postcopy (see `requestPostcopy`).
+        var heldBandwidth: JSON?
+        if postcopy {
+            heldBandwidth = try source.run("query-migrate-parameters").value?["max-bandwidth"] ?? .number(0)
+            try setMaxBandwidth(to: .number(Rehearsal.postcopyHold))
+        }
+        if let refusal = try source.run("migrate", address).errorDescription {
             result.outcome = .failed("the source QEMU refused migrate: " + refusal)
             return
         }
+        if postcopy { try requestPostcopy(by: deadline, notes: &result.notes) }
         var seen: Set<String> = []
         var incoming = !fromFile
-        let deadline = ChildProcess.monotonicSeconds() + timeout
         var last = ""
         while true {
             let sent = try source.queryMigrate()
             let sourceStatus = sent["status"]?.stringValue ?? "none"
             seen.insert(sourceStatus)
+            if let own = heldBandwidth, !["setup", "active"].contains(sourceStatus) {
+                try setMaxBandwidth(to: own)
+                heldBandwidth = nil
+            }
             result.statistics = RehearsalStatistics(queryMigrate: sent)
             if postcopy {
                 result.postcopyStarted = seen.contains("postcopy-active") || (result.statistics.postcopyBytes ?? 0) > 0
@@ -214,26 +225,26 @@ public final class Rehearsal {
         }
     }
 
-    /// Precopy's bandwidth while a postcopy rehearsal waits for `migrate-start-postcopy`, in
+    /// Precopy's bandwidth while a postcopy rehearsal waits for QEMU to switch to postcopy, in
     /// bytes per second: low enough that no guest completes in precopy first, high enough
     /// (QEMU divides it by 10 per 100 ms slice, and 0 means unlimited) to be a real limit.
     static let postcopyHold: UInt64 = 1 << 20
 
-    /// Sends `migrate`, and with postcopy `migrate-start-postcopy` too; QEMU's refusal of
-    /// `migrate`, if any. A small guest can complete in precopy before the second command
-    /// arrives (10.0 did, in 25 ms, on a loaded machine), which would rehearse no postcopy at
-    /// all: so precopy is held at `postcopyHold` until the request is in, then given back the
-    /// source's own max-bandwidth.
-    private func startSource(to address: [JSONMember], postcopy: Bool, notes: inout [String]) throws(QMPError) -> String? {
-        guard postcopy else { return try source.run("migrate", address).errorDescription }
-        let own = try source.run("query-migrate-parameters").value?["max-bandwidth"] ?? .number(0)
-        try setMaxBandwidth(to: .number(Rehearsal.postcopyHold))
-        let refusal = try source.run("migrate", address).errorDescription
-        if refusal == nil, let postcopyRefusal = try source.run("migrate-start-postcopy").errorDescription {
-            notes.append("the source QEMU refused migrate-start-postcopy: " + postcopyRefusal)
+    /// With postcopy, waits until the source leaves `setup` (by `deadline`) and sends
+    /// `migrate-start-postcopy`. QEMU switches to postcopy only once it has measured the
+    /// bandwidth, after its first 100 ms slice, and a small guest sent unhindered completes in
+    /// precopy before that (7.2 and 10.0 did, in 20-30 ms, the request long in), rehearsing no
+    /// postcopy at all: so `migrate` holds precopy at `postcopyHold` until the source
+    /// leaves `active`. The request waits for `active` because QEMU reads max-bandwidth when
+    /// the connection is made, after `migrate` has answered.
+    private func requestPostcopy(by deadline: Double, notes: inout [String]) throws(QMPError) {
+        while ["none", "setup"].contains(try source.queryMigrate()["status"]?.stringValue ?? "none"),
+              ChildProcess.monotonicSeconds() < deadline {
+            usleep(1000)
         }
-        try setMaxBandwidth(to: own)
-        return refusal
+        if let refusal = try source.run("migrate-start-postcopy").errorDescription {
+            notes.append("the source QEMU refused migrate-start-postcopy: " + refusal)
+        }
     }
 
     private func setMaxBandwidth(to value: JSON) throws(QMPError) {
