@@ -75,7 +75,7 @@ struct TmuxSession {
     /// Polls the pane until it shows `text` and returns that capture. Throws with the last
     /// capture after `timeout` seconds, so a failing test shows what was on screen instead.
     @discardableResult
-    func waitFor(_ text: String, timeout: Double = 5, joiningWrappedLines: Bool = false) throws -> String {
+    func waitFor(_ text: String, timeout: Double = 15, joiningWrappedLines: Bool = false) throws -> String {
         let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
         var screen = ""
         repeat {
@@ -94,7 +94,7 @@ struct TmuxSession {
     /// stays empty. Running a trivial `run-shell` job delivers a fresh SIGCHLD, and tmux's handler
     /// then reaps every exited child, this one included.
     @discardableResult
-    func waitForExit(timeout: Double = 5) throws -> ChildProcess.Status {
+    func waitForExit(timeout: Double = 15) throws -> ChildProcess.Status {
         let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
         var state = ""
         repeat {
