@@ -151,6 +151,7 @@ struct VirshTests {
 
     @Test func badInputIsRefusedWithOneLine() {
         expectRefused("virsh migrate --parralel g u", "virsh migrate has no option --parralel")
+        expectRefused("virsh migrate --reset-nvram g u", "virsh migrate has no option --reset-nvram")
         expectRefused("virsh migrate --bandwidth fast g u", "virsh: bandwidth expects a non-negative whole number, got 'fast'")
         expectRefused("virsh migrate --parallel-connections", "virsh migrate: --parallel-connections needs a value")
         expectRefused("virsh start guest", "virsh start sets no migration setting (expected migrate, migrate-setspeed, migrate-setmaxdowntime or migrate-compcache)")

@@ -5,8 +5,11 @@
 /// `qemuMigrationParamsSetCompression`, and the `events` capability `qemuMigrationCapsCheck`
 /// turns on for every domain), with the option names and units of `virsh migrate`,
 /// `migrate-setspeed` and `migrate-setmaxdowntime` from `docs/manpages/virsh.rst` at
-/// 72e60ddf1b8c7b41fb812b9659513bb01a3bcd20 (`--zerocopy`, `--comp-zlib-level` and
-/// `--comp-zstd-level` are the virsh options of the flag and typed parameters that table names).
+/// 72e60ddf1b8c7b41fb812b9659513bb01a3bcd20. That page lacks three options this table
+/// names: `--zerocopy` is in Debian 12's virsh 9.0.0 (`virsh help migrate`), and
+/// `--comp-zlib-level` / `--comp-zstd-level` (libvirt 9.4.0 and later, after the typed
+/// parameters `libvirt-domain.h` dates so) in a listing of a newer virsh's migrate options,
+/// which has no `--reset-nvram` (a `start`/`restore` option).
 public enum LibvirtMapping {
     /// The libvirt commit the tables were read at.
     public static let commit = "895525db8121b3c691a3b2dbf835a63f12aa17e8"

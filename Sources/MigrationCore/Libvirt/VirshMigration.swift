@@ -30,7 +30,7 @@ public struct VirshMigration: Hashable, Sendable {
         "--live", "--offline", "--direct", "--p2p", "--persistent", "--undefinesource", "--suspend",
         "--copy-storage-all", "--copy-storage-inc", "--change-protection", "--unsafe", "--verbose",
         "--abort-on-error", "--postcopy-after-precopy", "--timeout-suspend", "--timeout-postcopy",
-        "--copy-storage-synchronous-writes", "--postcopy-resume", "--reset-nvram",
+        "--copy-storage-synchronous-writes", "--postcopy-resume",
     ]
 
     /// Options of `virsh migrate` that take a value but set no migration setting.
