@@ -11,14 +11,11 @@ enum EditorRehearsal {
     static func run(_ profile: Profile, binary: String, progress: (String) -> Void) -> EditorAction {
         // The binary's release first: the profile moves to it, and its -global properties go on
         // the command lines of QEMUs started for that release.
-        let qemu: QEMUBinary
+        let qemu: QEMUBinary, version: QEMUVersion
         do {
-            qemu = try QEMUBinary.probe(binary)
+            (qemu, version) = try QEMUBinary.release(of: binary, prefix: "no usable QEMU: ")
         } catch {
-            return .rehearsalFailed(reason: "no usable QEMU: " + error.message)
-        }
-        guard let version = QEMUVersion(parsing: qemu.version) else {
-            return .rehearsalFailed(reason: "migedit has no profile for QEMU \(qemu.version) (known: \(QEMUVersion.list))")
+            return .rehearsalFailed(reason: error.message)
         }
         var document = profile
         let lost = document.configuration.valuesLost(movingTo: version)

@@ -31,10 +31,12 @@ struct PairEvidenceTests {
 
     @Test(arguments: rehearsalBinaries, cases)
     func theMismatchStopsTheMigrationAndIsNamed(_ binary: String, _ mismatch: Case) throws {
-        var result = try Rehearsed(binary, source: mismatch.source, destination: mismatch.destination, workload: mismatch.workload, timeout: 2).result
-        for _ in 1..<mismatch.attempts where result.outcome == .completed {
+        var result: RehearsalResult
+        var attempts = 0
+        repeat {
             result = try Rehearsed(binary, source: mismatch.source, destination: mismatch.destination, workload: mismatch.workload, timeout: 2).result
-        }
+            attempts += 1
+        } while result.outcome == .completed && attempts < mismatch.attempts
         #expect(result.outcome != .completed, "\(result.lines)")
         #expect(result.blame?.hasPrefix("the sides differ on \(mismatch.item.item.name)  ") == true, "\(result.lines)")
         #expect(result.mismatches.first?.evidence != nil)

@@ -12,7 +12,7 @@ struct Rehearsed {
     let elapsed: Double
 
     init(_ binary: String, source: [String], destination: [String]? = nil, workload: RehearsalWorkload = .idle, timeout: Double = 30) throws {
-        let version = try #require(QEMUVersion(parsing: try QEMUBinary.probe(binary).version))
+        let version = try Rehearsed.version(of: binary)
         func profile(_ assignments: [String]) throws -> Profile {
             var profile = Profile(version: version)
             for assignment in assignments { try profile.configuration.assign(assignment, version: version) }
@@ -26,6 +26,12 @@ struct Rehearsed {
         rehearsal.stop()
         #expect(access(directory, F_OK) != 0, "\(directory) is left behind")
         for pid in pids { #expect(ChildProcess.status(of: pid) == nil, "QEMU \(pid) still runs") }
+    }
+
+    /// The release of `binary`, known before its QEMUs start so that profiles (and their
+    /// `-global` properties) can be made for it.
+    static func version(of binary: String) throws -> QEMUVersion {
+        try #require(QEMUVersion(parsing: try QEMUBinary.probe(binary).version))
     }
 }
 
@@ -89,7 +95,7 @@ struct RehearsalTests {
     /// reports it (HMP `info migrate` lists store-global-state) and no note says it was left out.
     @Test(arguments: rehearsalBinaries)
     func globalOnlyPropertiesStartWithTheQEMUs(_ binary: String) throws {
-        let version = try #require(QEMUVersion(parsing: try QEMUBinary.probe(binary).version))
+        let version = try Rehearsed.version(of: binary)
         var profile = Profile(version: version)
         try profile.configuration.assign("store-global-state=off", version: version)
         let rehearsal = try Rehearsal(binary: binary, properties: (profile, profile))
