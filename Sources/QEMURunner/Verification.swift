@@ -67,6 +67,9 @@ public enum Verifier {
         let ourVerdict = predicted.isAccepted ? "accepted" : "rejected"
         if qemuVerdict != ourVerdict {
             problems.append("verdict: QEMU \(qemuVerdict) it, migedit predicted \(ourVerdict)")
+            if !outcome.isAccepted && outcome.firstError == nil {
+                problems.append("QEMU printed no error: " + silentRejection(outcome))
+            }
         }
         if !outcome.isAccepted, let message = outcome.firstError.map(withoutGlobalPrefix),
             message != predicted.firstError?.message
@@ -80,6 +83,16 @@ public enum Verifier {
             problems.append("warnings: QEMU printed \(outcome.warnings), migedit predicted \(predictedWarnings)")
         }
         return problems
+    }
+
+    /// What there is to go on when QEMU ended without accepting and without an error line
+    /// (a crash, or a monitor that never answered): its exit status, whether the capabilities
+    /// query was answered, its last stderr line and any QMP error.
+    static func silentRejection(_ outcome: QEMUOutcome) -> String {
+        let lastLine = outcome.rawStderr.split(whereSeparator: \.isNewline).last.map(String.init)
+        return "exit status \(outcome.exitStatus), "
+            + (outcome.capabilities == nil ? "no answer" : "an answer") + " to query-migrate-capabilities, "
+            + "last stderr line " + (lastLine.map { "\"\($0)\"" } ?? "none") + outcome.qmpErrors.map { ", QMP error " + $0 }.joined()
     }
 
     /// QEMU's message for a `-global` value it cannot parse, without the "can't apply global

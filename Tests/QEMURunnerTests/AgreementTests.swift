@@ -102,7 +102,14 @@ enum Agreement {
     static func expectAgreement(_ configuration: Configuration, version: QEMUVersion, path: String, label: String) throws -> Verification {
         let binary = try QEMUBinary.probe(path)
         #expect(QEMUVersion(parsing: binary.version) == version)
-        let verification = try Verifier.verify(configuration, host: .standard, with: binary)
+        var verification = try Verifier.verify(configuration, host: .standard, with: binary)
+        // A QEMU that ends without accepting and without an error line crashed or was killed,
+        // which no rule explains: seen once in a full CI run (random #326 on 10.0.2, a
+        // configuration that then passed 300 runs alone and 6 loaded agreement runs). It runs
+        // once more; a second silent end is a disagreement like any other.
+        if !verification.outcome.isAccepted && verification.outcome.firstError == nil {
+            verification = try Verifier.verify(configuration, host: .standard, with: binary)
+        }
         let disagreements = verification.disagreements
         #expect(disagreements.isEmpty, "\(label) on \(binary.version): \(disagreements) (ran \(verification.arguments))")
         return verification

@@ -77,4 +77,18 @@ struct ParsingTests {
         let fields = QEMUOutcome.hmpFields("globals:\nstore-global-state: on\ntls-creds: ''\nmax-bandwidth: 134217728 bytes/second\n")
         #expect(fields == ["store-global-state": "on", "tls-creds": "''", "max-bandwidth": "134217728 bytes/second"])
     }
+
+    /// A QEMU that ends without accepting and without an error line (a crash) is a
+    /// disagreement that says what there was: exit status, the capabilities answer, stderr.
+    @Test func aSilentRejectionSaysWhatQEMUGaveInstead() {
+        let crashed = QEMUOutcome(exitStatus: 139, rawStderr: "", capabilities: nil, parameters: nil, migrateInfo: nil)
+        #expect(Verifier.compare(Checker.qemu90.check(Configuration()), crashed) == [
+            "verdict: QEMU rejected it, migedit predicted accepted",
+            "QEMU printed no error: exit status 139, no answer to query-migrate-capabilities, last stderr line none",
+        ])
+        let refused = QEMUOutcome(
+            exitStatus: 1, rawStderr: "qemu-system-x86_64: Postcopy is not yet compatible with multifd\n",
+            capabilities: nil, parameters: nil, migrateInfo: nil)
+        #expect(!Verifier.compare(Checker.qemu90.check(Configuration()), refused).contains { $0.hasPrefix("QEMU printed no error") })
+    }
 }
